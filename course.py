@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""The course's single entry point. Needs only Python 3.11+ to start.
+
+    python3 course.py start     set up on first use, then open JupyterLab on the start notebook
+    python3 course.py test      set up the same way, then run the whole test suite
+    python3 course.py execute   re-run notebooks top to bottom in a fresh kernel and save them
+    python3 course.py bench     print the benchmark table
+    python3 course.py data      regenerate the synthetic cohort in data/
+    python3 course.py lock      refresh requirements.lock from requirements.in
+
+Why a Python script rather than only a Makefile: a student on Windows, or on a
+laptop with Python and nothing else, must be able to run the same two commands.
+The Makefile wraps these for people who prefer `make`.
+
+Set-up is idempotent: a virtual environment in `.venv/` inside the repository,
+the exact packages of `requirements.lock`, and the `helpers` package installed in
+editable mode so that `import helpers` works from any notebook. It is redone only
+when requirements.lock or pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".course-env-stamp"
+LOCK = ROOT / "requirements.lock"
+START_NOTEBOOK = "notebooks/00_start_here.ipynb"
+MIN_PYTHON = (3, 11)
+
+
+def say(message: str) -> None:
+    print(f"[course] {message}", flush=True)
+
+
+def venv_python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def venv_bin(name: str) -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / f"{name}.exe"
+    return VENV / "bin" / name
+
+
+def env_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for path in (LOCK, ROOT / "pyproject.toml"):
+        digest.update(path.read_bytes())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()
+
+
+def run(cmd: list[str | Path], **kwargs) -> None:
+    completed = subprocess.run([str(c) for c in cmd], **kwargs)
+    if completed.returncode != 0:
+        raise SystemExit(completed.returncode)
+
+
+def ensure_environment() -> None:
+    """Create .venv and install the pinned packages, unless already done for this lock."""
+    if sys.version_info < MIN_PYTHON:
+        raise SystemExit(f"[course] Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed; this is {sys.version.split()[0]}. Install a newer Python and run the command with it.")
+    if not venv_python().exists():
+        say("creating the virtual environment in .venv/ (first run only)")
+        try:
+            run([sys.executable, "-m", "venv", VENV])
+        except SystemExit:
+            raise SystemExit("[course] could not create .venv. On Debian/Ubuntu install the venv module (apt-get install python3-venv) and try again.")
+    fingerprint = env_fingerprint()
+    if STAMP.exists() and STAMP.read_text().strip() == fingerprint:
+        return
+    say("installing the pinned packages from requirements.lock (first run, or the lock changed)")
+    run([venv_python(), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", LOCK])
+    run([venv_python(), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "-e", ROOT])
+    STAMP.write_text(fingerprint + "\n")
+    say("environment ready")
+
+
+def in_venv(args: list[str]) -> int:
+    """Run `python -m <args>` (or a tool script) inside the course environment."""
+    return subprocess.call([str(venv_python()), *args], cwd=ROOT)
+
+
+def find_chromium() -> str | None:
+    override = os.environ.get("COURSE_CHROMIUM")
+    if override:
+        return override if Path(override).exists() else None
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def is_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def ensure_chromium() -> str | None:
+    """Return Chromium's path; in CI as root on Debian, install it when missing."""
+    found = find_chromium()
+    if found:
+        return found
+    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if is_ci() and is_root and shutil.which("apt-get"):
+        say("Chromium is missing: installing Debian's chromium for the browser tests")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run(["apt-get", "update", "-qq"], env=env)
+        run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core"], env=env)
+        return find_chromium()
+    return None
+
+
+def cmd_start(extra: list[str]) -> int:
+    ensure_environment()
+    args = [
+        str(venv_bin("jupyter")), "lab", START_NOTEBOOK,
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.root_dir={ROOT}",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--allow-root")
+    say("opening JupyterLab on 127.0.0.1; the URL with its access token is printed below. Stop with Ctrl+C.")
+    return subprocess.call(args + extra, cwd=ROOT)
+
+
+def cmd_test(extra: list[str]) -> int:
+    ensure_environment()
+    chromium = ensure_chromium()
+    env = dict(os.environ)
+    if chromium:
+        env["COURSE_CHROMIUM"] = chromium
+    elif is_ci():
+        say("CI=true but no Chromium was found or installed: the browser tests will fail, as they must not be skipped in CI.")
+    else:
+        say("Chromium not found: the browser tests will be skipped. To run them, install Chromium "
+            "(Debian/Ubuntu: sudo apt-get install chromium) or set COURSE_CHROMIUM=/path/to/chrome.")
+    return subprocess.call([str(venv_python()), "-m", "pytest", *extra], cwd=ROOT, env=env)
+
+
+def cmd_tool(module: str, extra: list[str]) -> int:
+    ensure_environment()
+    return in_venv(["-m", module, *extra])
+
+
+def cmd_lock(_extra: list[str]) -> int:
+    ensure_environment()
+    run([venv_python(), "-m", "pip", "install", "--quiet", "-r", ROOT / "requirements.in"])
+    frozen = subprocess.run([str(venv_python()), "-m", "pip", "freeze", "--exclude-editable"], capture_output=True, text=True, check=True).stdout
+    lines = sorted((line for line in frozen.splitlines() if line and not line.startswith("-e")), key=str.lower)
+    header = "# Generated by 'python3 course.py lock' from requirements.in: every package, pinned.\n# Do not edit by hand.\n"
+    LOCK.write_text(header + "\n".join(lines) + "\n")
+    say(f"wrote {LOCK.name} ({len(lines)} packages); now update environment.yml to the same pins")
+    return 0
+
+
+COMMANDS = {
+    "start": cmd_start,
+    "test": cmd_test,
+    "execute": lambda extra: cmd_tool("tools.execute", extra),
+    "bench": lambda extra: cmd_tool("tools.bench", extra),
+    "data": lambda extra: cmd_tool("helpers.model.cohort", ["--out", "data", *extra]),
+    "lock": cmd_lock,
+    "setup": lambda _extra: (ensure_environment(), 0)[1],
+}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        wanted = argv[0] if argv else "nothing"
+        print(f"Unknown command: {wanted}. Allowed: {', '.join(COMMANDS)}.")
+        return 2
+    return COMMANDS[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""Widget apps: controls wired to model functions and figure builders."""

@@ -1,0 +1,44 @@
+"""Clinical rating scales used across the course (model: no widgets, no plotly).
+
+MRC muscle strength scale: 0-5, as summarised in the clinical brief, section 1
+(Medical Research Council scale; grades in the brief's wording).
+"""
+
+from __future__ import annotations
+
+import math
+
+from helpers.errors import CourseInputError
+
+MRC_GRADES: dict[int, str] = {
+    0: "no contraction at all",
+    1: "a flicker of contraction, but no movement",
+    2: "moves the joint only with gravity taken away (sliding along a table)",
+    3: "moves against gravity, but not against any resistance",
+    4: "moves against some resistance, but less than normal",
+    5: "normal strength",
+}
+
+MRC_EVERYDAY: dict[int, str] = {
+    0: "the limb cannot be moved at all by that muscle",
+    1: "the examiner can feel the muscle tighten, but nothing moves",
+    2: "the arm can slide across a table but cannot lift off it",
+    3: "the arm lifts up, but a light push from a hand brings it down",
+    4: "it holds against a push, but gives way to a firm one; a light bag feels heavy",
+    5: "it holds against a firm push, as on the other, healthy side",
+}
+
+
+def check_mrc_grade(grade: float | int) -> int:
+    """Validate an MRC grade and return it as an int (0-5)."""
+    if isinstance(grade, bool) or not isinstance(grade, (int, float)) or (isinstance(grade, float) and (math.isnan(grade) or not grade.is_integer())):
+        raise CourseInputError("MRC grade", grade, "a whole number from 0 to 5", "use 0 (no contraction) up to 5 (normal strength)")
+    if not 0 <= grade <= 5:
+        raise CourseInputError("MRC grade", grade, "a whole number from 0 to 5", "use 0 (no contraction) up to 5 (normal strength)")
+    return int(grade)
+
+
+def describe_mrc(grade: int) -> str:
+    """One plain-language sentence for an MRC grade."""
+    grade = check_mrc_grade(grade)
+    return f"MRC grade {grade}: {MRC_GRADES[grade]}. In daily terms, {MRC_EVERYDAY[grade]}."

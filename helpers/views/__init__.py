@@ -1,0 +1,1 @@
+"""Figure builders: take data, return a plotly figure. No widgets here."""

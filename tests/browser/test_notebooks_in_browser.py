@@ -1,0 +1,53 @@
+"""Every notebook, opened in JupyterLab in real headless Chromium and run from the top.
+
+Asserts what a student would see go wrong: an error in a cell, a blank figure, a
+widget shown as text instead of a live control, or a control that does not
+redraw its figure. Screenshots go to screenshots/<notebook>/ for people to look at.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import NOTEBOOKS, ROOT, SCREENSHOTS
+from tools.lab import change_and_time_redraw, figure_controls, notebook_report, open_notebook, run_all, screenshot_notebook, stored_output_counts
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, browser):
+    page = browser.new_page()
+    console_errors: list[str] = []
+    page.on("pageerror", lambda exc: console_errors.append(str(exc)))
+    try:
+        open_notebook(page, lab_server, notebook.name)
+        run_all(page)
+        report = notebook_report(page)
+        stored = stored_output_counts(notebook)
+
+        assert report["errors"] == [], f"{notebook.name}: cells wrote errors: {report['errors']}"
+        assert report["fallbacks"] == [], f"{notebook.name}: widgets shown as text, not live controls: {report['fallbacks']}"
+        assert report["plotly_outputs"] == stored["plotly"], f"{notebook.name}: expected {stored['plotly']} plotly outputs, the page has {report['plotly_outputs']}"
+        assert report["plotly_outputs_drawn"] == report["plotly_outputs"], f"{notebook.name}: some plotly outputs were not drawn: {report}"
+        assert report["widget_outputs"] == stored["widget"], f"{notebook.name}: expected {stored['widget']} widget outputs, the page has {report['widget_outputs']}"
+        assert report["widget_outputs_live"] == report["widget_outputs"], f"{notebook.name}: some widget outputs are not live controls: {report}"
+        assert report["visible_plots_drawn"] == report["visible_plots"], f"{notebook.name}: a figure is blank: {report}"
+
+        latencies: dict[str, float] = {}
+        for control in figure_controls(page):
+            ms = change_and_time_redraw(page, control)
+            name = f"{control['kind']} '{control['label'].strip()}' ({control['app']})"
+            assert ms is not None, f"{notebook.name}: changing {name} did not redraw its figure within 5 s"
+            latencies[name] = round(ms, 1)
+        if report["sliders"]:
+            assert latencies, f"{notebook.name}: has sliders but no control was found next to a figure"
+        assert not [e for e in console_errors if "plotly" in e.lower() or "widget" in e.lower()], console_errors
+
+        shots = screenshot_notebook(page, SCREENSHOTS / notebook.stem)
+        assert shots and all(s.stat().st_size > 10_000 for s in shots)
+        (SCREENSHOTS / notebook.stem / "report.json").write_text(json.dumps({"report": report, "redraw_ms": latencies}, indent=2))
+    finally:
+        page.close()

@@ -1,0 +1,50 @@
+"""Shared fixtures: paths, the list of notebooks, and the browser harness."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK_DIR = ROOT / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+SCREENSHOTS = ROOT / "screenshots"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    """The system Chromium; skipped with a reason on a user's machine without one, never in CI."""
+    from tools.lab import chromium_path
+
+    found = chromium_path()
+    if found:
+        return found
+    if in_ci():
+        pytest.fail("CI=true and no Chromium was found: the browser tests must run in CI (course.py test installs Debian's chromium as root).")
+    pytest.skip("Chromium not found: browser tests skipped. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set COURSE_CHROMIUM=/path/to/chrome, then run python3 course.py test again.")
+
+
+@pytest.fixture(scope="session")
+def lab_server(chromium_executable):
+    from tools.lab import running_lab
+
+    with running_lab(NOTEBOOKS) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable):
+    from playwright.sync_api import sync_playwright
+
+    from tools.lab import launch_chromium
+
+    with sync_playwright() as playwright:
+        context = launch_chromium(playwright, chromium_executable)
+        yield context
+        context.close()

@@ -1,0 +1,1 @@
+"""Developer tools: executing notebooks, the benchmark, the JupyterLab/Chromium harness."""

@@ -1,0 +1,285 @@
+"""Drive JupyterLab in headless Chromium: the harness for browser tests and the benchmark.
+
+What it knows (measured on this kind of machine, see shared stack notes):
+- Chromium comes from the system (Debian's package); Playwright never downloads one.
+- Run All is silently dropped while the status bar still says "No Kernel" or
+  "Initializing": wait for "<kernel> | Idle" first.
+- JupyterLab scrolls inside its own panel, so screenshots are taken by scrolling
+  that panel, one viewport at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from tools.sandbox import sandbox_env
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+VIEWPORT = {"width": 1280, "height": 1000}
+KERNEL_IDLE_TEXT = "| Idle"
+# Text that means a widget was not drawn as a live control.
+WIDGET_FALLBACK_MARKERS = ("[Interactive:", "VBox(", "HBox(", "FigureWidget(", "interactive(", "Error displaying widget", "Loading widget")
+
+
+def chromium_path() -> str | None:
+    override = os.environ.get("COURSE_CHROMIUM")
+    if override and Path(override).exists():
+        return override
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        if shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class LabServer:
+    url: str
+    token: str
+    root_dir: Path
+
+    def notebook_url(self, name: str) -> str:
+        return f"{self.url}/lab/tree/{name}?token={self.token}"
+
+
+@contextmanager
+def running_lab(notebooks: list[Path]) -> Iterator[LabServer]:
+    """Start JupyterLab on a free loopback port over a copy of ``notebooks``.
+
+    A copy, so that nothing the browser does (a save, a checkpoint) can touch
+    the committed notebooks.
+    """
+    work = Path(tempfile.mkdtemp(prefix="course-lab-"))
+    root_dir = work / "notebooks"
+    root_dir.mkdir()
+    for nb in notebooks:
+        shutil.copy2(nb, root_dir / nb.name)
+    env = sandbox_env(work / "sandbox")
+    port, token = free_port(), secrets.token_hex(16)
+    log = open(work / "jupyterlab.log", "w")
+    args = [
+        sys.executable, "-m", "jupyterlab", "--no-browser",
+        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}",
+        "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--allow-root")
+    proc = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root_dir)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"JupyterLab exited early; see {work / 'jupyterlab.log'}:\n{(work / 'jupyterlab.log').read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("JupyterLab did not answer within 90 s")
+            time.sleep(0.3)
+        yield LabServer(url, token, root_dir)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def launch_chromium(playwright, executable: str):
+    """Headless system Chromium with a fresh profile and no background networking."""
+    profile = tempfile.mkdtemp(prefix="course-chromium-")
+    return playwright.chromium.launch_persistent_context(
+        profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS, viewport=VIEWPORT
+    )
+
+
+def open_notebook(page, server: LabServer, name: str, timeout_s: float = 90) -> None:
+    """Open a notebook and wait until its kernel is idle (so Run All is not dropped)."""
+    page.goto(server.notebook_url(name))
+    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=timeout_s * 1000)
+    page.wait_for_function(
+        "t => { const s = document.querySelector('#jp-main-statusbar'); return !!s && s.innerText.includes(t); }",
+        arg=KERNEL_IDLE_TEXT, timeout=timeout_s * 1000,
+    )
+
+
+_CELLS_DONE_JS = """() => {
+  const prompts = Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt'));
+  if (prompts.length === 0) return false;
+  return prompts.every(p => /\\[\\d+\\]/.test(p.innerText));
+}"""
+
+
+def run_all(page, timeout_s: float = 300) -> float:
+    """Run all cells through JupyterLab's own command; return seconds until every cell ran."""
+    started = time.perf_counter()
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(_CELLS_DONE_JS, timeout=timeout_s * 1000, polling=200)
+    page.wait_for_function(
+        "t => document.querySelector('#jp-main-statusbar').innerText.includes(t)", arg=KERNEL_IDLE_TEXT, timeout=timeout_s * 1000
+    )
+    # Let widget views and plotly finish drawing.
+    page.wait_for_timeout(1500)
+    return time.perf_counter() - started
+
+
+_REPORT_JS = """(markers) => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const outputs = Array.from(panel.querySelectorAll('.jp-OutputArea-output'));
+  const mime = m => outputs.filter(o => o.getAttribute('data-mime-type') === m);
+  const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const plots = Array.from(panel.querySelectorAll('.js-plotly-plot')).filter(visible);
+  const texts = outputs.map(o => o.innerText || '');
+  // JupyterLab 4 gives a live widget's output area no data-mime-type attribute.
+  const widgetOutputs = outputs.filter(o => !o.hasAttribute('data-mime-type') || o.getAttribute('data-mime-type') === 'application/vnd.jupyter.widget-view+json');
+  return {
+    code_cells: panel.querySelectorAll('.jp-CodeCell').length,
+    errors: mime('application/vnd.jupyter.stderr').map(o => o.innerText.slice(0, 500)),
+    plotly_outputs: mime('application/vnd.plotly.v1+json').length,
+    plotly_outputs_drawn: mime('application/vnd.plotly.v1+json').filter(o => o.querySelector('.js-plotly-plot .main-svg')).length,
+    widget_outputs: widgetOutputs.length,
+    widget_outputs_live: widgetOutputs.filter(o => o.querySelector('.jupyter-widgets')).length,
+    visible_plots: plots.length,
+    visible_plots_drawn: plots.filter(p => { const s = p.querySelector('.main-svg'); return s && s.getBoundingClientRect().width > 50; }).length,
+    fallbacks: texts.filter(t => markers.some(m => t.trim().startsWith(m) || t.includes('Error displaying widget'))).map(t => t.slice(0, 200)),
+    sliders: panel.querySelectorAll('.widget-slider').length,
+    titles: Array.from(panel.querySelectorAll('.js-plotly-plot .gtitle')).map(t => t.textContent),
+  };
+}"""
+
+
+def notebook_report(page) -> dict:
+    """Counts of what the open notebook shows: errors, figures, widgets, fallbacks."""
+    return page.evaluate(_REPORT_JS, list(WIDGET_FALLBACK_MARKERS))
+
+
+_TAG_CONTROLS_JS = """() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const controls = Array.from(panel.querySelectorAll('.widget-slider, .widget-dropdown, .widget-toggle-buttons'))
+    .filter(c => !c.classList.contains('course-no-redraw') && !c.closest('.course-no-redraw'))
+    .filter(c => { const r = c.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
+  const out = [];
+  controls.forEach((c, i) => {
+    let app = c.closest('.course-app');
+    while (app && !app.querySelector('.js-plotly-plot')) app = app.parentElement.closest('.course-app');
+    if (!app) return;
+    c.setAttribute('data-course-control', String(i));
+    if (!app.hasAttribute('data-course-app')) app.setAttribute('data-course-app', 'app' + i);
+    const kind = c.classList.contains('widget-slider') ? 'slider' : c.classList.contains('widget-dropdown') ? 'dropdown' : 'toggle';
+    const label = (c.querySelector('.widget-label') || {}).innerText || '';
+    out.push({id: String(i), app: app.getAttribute('data-course-app'), kind, label});
+  });
+  return out;
+}"""
+
+_SIGNATURE_JS = """(appId) => {
+  const app = document.querySelector(`[data-course-app="${appId}"]`);
+  return Array.from(app.querySelectorAll('.js-plotly-plot'))
+    .map(gd => JSON.stringify([gd.data, gd.layout])).join('|');
+}"""
+
+
+def figure_controls(page) -> list[dict]:
+    """Every visible slider, dropdown and toggle that sits in an app with a figure."""
+    return page.evaluate(_TAG_CONTROLS_JS)
+
+
+def _change_control(page, control: dict) -> None:
+    element = page.locator(f"[data-course-control='{control['id']}']")
+    element.scroll_into_view_if_needed()
+    if control["kind"] == "slider":
+        handle = element.locator(".noUi-handle").first
+        now = float(handle.get_attribute("aria-valuenow") or 0)
+        top = float(handle.get_attribute("aria-valuemax") or 0)
+        handle.focus()
+        page.keyboard.press("ArrowLeft" if now >= top else "ArrowRight")
+    elif control["kind"] == "dropdown":
+        select = element.locator("select")
+        options = select.locator("option").all_inner_texts()
+        current = select.evaluate("s => s.selectedIndex")
+        select.select_option(index=(current + 1) % len(options))
+    else:
+        buttons = element.locator("button")
+        for i in range(buttons.count()):
+            if "mod-active" not in (buttons.nth(i).get_attribute("class") or ""):
+                buttons.nth(i).click()
+                break
+
+
+def change_and_time_redraw(page, control: dict, timeout_ms: int = 5000) -> float | None:
+    """Change one control; return milliseconds until its app's figure changed, or None."""
+    before = page.evaluate(_SIGNATURE_JS, control["app"])
+    started = time.perf_counter()
+    _change_control(page, control)
+    try:
+        page.wait_for_function(
+            "([appId, before, sig]) => eval(sig)(appId) !== before",
+            arg=[control["app"], before, _SIGNATURE_JS], timeout=timeout_ms, polling="raf",
+        )
+    except Exception:  # playwright's TimeoutError: the figure did not change
+        return None
+    return (time.perf_counter() - started) * 1000
+
+
+def screenshot_notebook(page, out_dir: Path, max_shots: int = 40) -> list[Path]:
+    """Screenshots of the whole notebook, one viewport at a time, top to bottom."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for old in out_dir.glob("*.png"):
+        old.unlink()
+    scroller = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
+    height = page.evaluate(f"() => {{ const s = document.querySelector('{scroller}'); return s ? [s.scrollHeight, s.clientHeight] : [0, 0]; }}")
+    total, view = height
+    shots: list[Path] = []
+    position = 0
+    while len(shots) < max_shots:
+        page.evaluate(f"y => {{ const s = document.querySelector('{scroller}'); if (s) s.scrollTop = y; }}", position)
+        page.wait_for_timeout(250)
+        path = out_dir / f"{len(shots) + 1:02d}.png"
+        page.screenshot(path=str(path))
+        shots.append(path)
+        position += max(view - 80, 200)
+        if position >= total - 40:
+            break
+    return shots
+
+
+def stored_output_counts(notebook: Path) -> dict[str, int]:
+    """How many plotly and widget outputs the stored (executed) notebook has."""
+    nb = json.loads(notebook.read_text())
+    counts = {"plotly": 0, "widget": 0}
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            counts["plotly"] += "application/vnd.plotly.v1+json" in data
+            counts["widget"] += "application/vnd.jupyter.widget-view+json" in data
+    return counts

@@ -1,0 +1,50 @@
+"""Throwaway HOME and Jupyter/IPython directories for kernels, servers and browsers.
+
+Why: executing notebooks, running JupyterLab for the browser tests and starting
+Chromium must not write into the user's real home (settings, history, runtime
+files), and must not pick up a user's own Jupyter settings that would change
+what we test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+# JupyterLab 4 renders only the cells in view by default; for tests and
+# screenshots every cell must be in the page, so windowing is switched off.
+LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+}
+
+
+def sandbox_env(base: Path | None = None) -> dict[str, str]:
+    """Environment variables that point every Jupyter, IPython and home dir into ``base``."""
+    base = Path(base) if base else Path(tempfile.mkdtemp(prefix="course-sandbox-"))
+    dirs = {
+        "HOME": base / "home",
+        "JUPYTER_CONFIG_DIR": base / "jupyter-config",
+        "JUPYTER_DATA_DIR": base / "jupyter-data",
+        "JUPYTER_RUNTIME_DIR": base / "jupyter-runtime",
+        "IPYTHONDIR": base / "ipython",
+        "JUPYTERLAB_SETTINGS_DIR": base / "lab-settings",
+        "JUPYTERLAB_WORKSPACES_DIR": base / "lab-workspaces",
+        "XDG_CONFIG_HOME": base / "xdg-config",
+        "XDG_CACHE_HOME": base / "xdg-cache",
+    }
+    for path in dirs.values():
+        path.mkdir(parents=True, exist_ok=True)
+    for name, settings in LAB_SETTINGS.items():
+        scope, package, file = name.split("/")
+        target = dirs["JUPYTERLAB_SETTINGS_DIR"] / scope / package / file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(settings))
+    env = dict(os.environ)
+    env.update({k: str(v) for k, v in dirs.items()})
+    env["JUPYTER_PLATFORM_DIRS"] = "1"
+    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    return env
