@@ -1,0 +1,53 @@
+"""Browser rows: time from a control change to the redrawn figure, in real Chromium.
+
+Each figure control of each notebook is changed REPEATS times; the time runs from
+just before Playwright sends the input to the moment the figure's plotly data or
+layout in the page differs (polled each animation frame), so it includes the
+kernel round trip and the redraw, plus a few ms of Playwright overhead.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tools.lab import change_and_time_redraw, chromium_path, figure_controls, launch_chromium, open_notebook, run_all, running_lab  # noqa: E402
+
+REPEATS = 12
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def rows() -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    if not executable:
+        return [{"benchmark": "browser rows skipped: no Chromium (apt-get install chromium)", "value": float("nan"), "unit": "", "target": ""}]
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    out: list[dict] = []
+    with running_lab(notebooks) as server, sync_playwright() as playwright:
+        context = launch_chromium(playwright, executable)
+        for notebook in notebooks:
+            page = context.new_page()
+            open_notebook(page, server, notebook.name)
+            seconds = run_all(page)
+            out.append({"benchmark": f"browser: {notebook.name} Run All until idle", "value": seconds, "unit": "s", "target": "context"})
+            for control in figure_controls(page):
+                times = [t for t in (change_and_time_redraw(page, control) for _ in range(REPEATS)) if t is not None]
+                name = f"browser: {notebook.stem} {control['kind']} '{control['label'].strip()}'"
+                if not times:
+                    out.append({"benchmark": name + " NO REDRAW", "value": float("nan"), "unit": "ms", "target": "< 100 ms p95"})
+                    continue
+                out.append({"benchmark": name + " median", "value": statistics.median(times), "unit": "ms", "target": "context"})
+                out.append({"benchmark": name + " p95", "value": p95(times), "unit": "ms", "target": "< 100 ms p95"})
+            page.close()
+        context.close()
+    return out

@@ -1,0 +1,162 @@
+"""Every notebook keeps the lesson anatomy (shared/notebook-anatomy.md, as settled in the README).
+
+The shape is what lets a teacher plan a class from any lesson and a learner always
+know where they are: title and promise, at a glance with time per section that adds
+up, assessable objectives, the one safety notice, sections, summary, what's next,
+references. Stored outputs must come from one top-to-bottom run in a fresh kernel.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers.safety import SAFETY_HEADING
+from tests.conftest import NOTEBOOKS
+
+ASSESSABLE_VERBS = {
+    "apply", "calculate", "choose", "compare", "compute", "decide", "describe", "distinguish", "estimate",
+    "evaluate", "explain", "identify", "interpret", "judge", "list", "name", "plot", "predict", "read",
+    "recognise", "recognize", "run", "spot", "state", "tell", "use", "weigh", "outline", "give", "summarise",
+}
+HIDDEN_TAGS = {"solution", "explanation"}
+MAX_NOTEBOOK_BYTES = 1_000_000
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text())
+
+
+def source(cell: dict) -> str:
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def markdown_cells(nb: dict) -> list[tuple[int, str]]:
+    return [(i, source(c)) for i, c in enumerate(nb["cells"]) if c["cell_type"] == "markdown"]
+
+
+def find_heading(nb: dict, pattern: str) -> tuple[int, str]:
+    """Index and text (up to the next level-2 heading) of the first cell with a matching ## heading."""
+    for i, text in markdown_cells(nb):
+        match = re.search(rf"^## +{pattern}.*$", text, flags=re.MULTILINE | re.IGNORECASE)
+        if match:
+            rest = text[match.end():]
+            following = re.search(r"^## ", rest, flags=re.MULTILINE)
+            return i, rest[: following.start()] if following else rest
+    raise AssertionError(f"no '## {pattern}' heading")
+
+
+def bullets(text: str) -> list[str]:
+    return [line.strip()[2:].strip() for line in text.splitlines() if re.match(r"^\s*[-*] ", line)]
+
+
+def section_minutes(nb: dict) -> list[tuple[str, int]]:
+    """Numbered section headings '## N. Title (M min)' and their minutes."""
+    found = []
+    for _i, text in markdown_cells(nb):
+        for match in re.finditer(r"^## +(\d+)\.\s+(.*?)\((\d+) min\)\s*$", text, flags=re.MULTILINE):
+            found.append((match.group(2).strip(), int(match.group(3))))
+    return found
+
+
+def plotly_outputs(nb: dict) -> list[dict]:
+    return [o["data"]["application/vnd.plotly.v1+json"] for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"] if "application/vnd.plotly.v1+json" in o.get("data", {})]
+
+
+params = pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+
+
+@params
+def test_title_and_promise_come_first(path):
+    first = source(load(path)["cells"][0])
+    assert first.startswith("# "), "the first cell must be the title, a single '# ' heading"
+    promise = first.split("\n", 1)[1].strip() if "\n" in first else ""
+    assert len(promise.split()) >= 20, "the title cell needs a one-paragraph promise: what the learner will be able to do"
+
+
+@params
+def test_at_a_glance_states_audience_prerequisites_and_time_that_adds_up(path):
+    nb = load(path)
+    _i, glance = find_heading(nb, "At a glance")
+    for word in ("Who it is for", "Time", "Prerequisites"):
+        assert word.lower() in glance.lower(), f"'At a glance' must state {word!r}"
+    total = re.search(r"(\d+) minutes", glance)
+    assert total, "'At a glance' must give the total time as 'N minutes'"
+    sections = section_minutes(nb)
+    assert len(sections) >= 2, "sections must be headed '## N. Title (M min)'"
+    assert sum(m for _t, m in sections) == int(total.group(1)), f"section times {sections} do not add up to {total.group(1)} minutes"
+
+
+@params
+def test_three_to_five_assessable_objectives(path):
+    _i, text = find_heading(load(path), "Learning objectives")
+    items = bullets(text)
+    assert 3 <= len(items) <= 5, f"{len(items)} objectives; the anatomy asks for 3-5"
+    for item in items:
+        verb = re.sub(r"[^a-z]", "", item.split()[0].lower())
+        assert verb in ASSESSABLE_VERBS, f"objective {item!r} must start with a verb a teacher can assess, e.g. {sorted(ASSESSABLE_VERBS)[:8]}"
+
+
+@params
+def test_safety_notice_is_rendered_before_the_first_section(path):
+    nb = load(path)
+    notice_cells = [i for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code" and "safety_notice()" in source(c)]
+    assert notice_cells, "every notebook shows the safety notice with helpers.safety.safety_notice()"
+    outputs = json.dumps(nb["cells"][notice_cells[0]]["outputs"])
+    assert SAFETY_HEADING in outputs, "the safety notice cell must store its rendered output"
+    first_section = min(i for i, text in markdown_cells(nb) if re.search(r"^## +1\.", text, flags=re.MULTILINE))
+    assert notice_cells[0] < first_section, "the safety notice must come before section 1"
+
+
+@params
+def test_ends_with_summary_whats_next_and_references(path):
+    nb = load(path)
+    i_summary, summary = find_heading(nb, "Summary")
+    i_next, _ = find_heading(nb, "What's next")
+    i_refs, refs = find_heading(nb, "References")
+    assert 3 <= len(bullets(summary)) <= 6, "the summary has 3-6 key points"
+    assert bullets(refs), "list every source the notebook cites under References"
+    assert i_summary <= i_next <= i_refs, "order: Summary, What's next, References"
+    last_section = max(i for i, text in markdown_cells(nb) if re.search(r"^## +\d+\.", text, flags=re.MULTILINE))
+    assert last_section < i_summary, "the summary comes after the last section"
+
+
+@params
+def test_solutions_and_model_answers_are_tagged_and_collapsed(path):
+    for cell in load(path)["cells"]:
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if tags & HIDDEN_TAGS:
+            assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True, f"a cell tagged {tags & HIDDEN_TAGS} must be stored collapsed: {source(cell)[:60]!r}"
+
+
+@params
+def test_every_stored_figure_has_title_axis_titles_and_description(path):
+    for fig in plotly_outputs(load(path)):
+        layout = fig.get("layout", {})
+        title = (layout.get("title") or {}).get("text", "")
+        assert title.strip(), "every figure needs a title that states its finding"
+        assert (layout.get("meta") or {}).get("description", "").strip(), f"figure {title!r} needs a one-sentence description (style_figure(description=...))"
+        for axis in ("xaxis", "yaxis"):
+            if layout.get(axis, {}).get("visible", True) is not False:
+                assert ((layout.get(axis) or {}).get("title") or {}).get("text", "").strip(), f"figure {title!r}: {axis} needs a title with units"
+
+
+@params
+def test_executed_in_order_from_a_fresh_kernel_without_errors(path):
+    nb = load(path)
+    code_cells = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    counts = [c["execution_count"] for c in code_cells]
+    assert counts == list(range(1, len(code_cells) + 1)), f"execution counts {counts}: re-run with `python3 course.py execute {path.relative_to(path.parent.parent)}`"
+    for cell in code_cells:
+        for output in cell["outputs"]:
+            assert output["output_type"] != "error", f"stored error in {source(cell)[:60]!r}"
+            assert not (output["output_type"] == "stream" and output["name"] == "stderr"), f"stored stderr in {source(cell)[:60]!r}: {''.join(output['text'])[:200]}"
+
+
+@params
+def test_small_on_disk_and_no_stored_widget_state(path):
+    assert path.stat().st_size < MAX_NOTEBOOK_BYTES, f"{path.name} is {path.stat().st_size} bytes; the limit is 1 MB (strip widget state with course.py execute)"
+    assert "widgets" not in load(path)["metadata"], "stored widget state found: re-run with `python3 course.py execute`"

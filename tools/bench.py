@@ -1,0 +1,97 @@
+"""The benchmark: `python3 course.py bench` (or `make bench`) prints one table.
+
+Rows come from the floor (a fresh kernel plus the course's imports), each
+notebook's headless execution time and size on disk, and every module
+``bench/bench_*.py`` that defines ``rows() -> list[dict]`` with keys
+benchmark, value, unit and target. Budgets live here, not in timed unit tests.
+Results are also written to bench-results/latest.json.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from tools.execute import KERNEL_NAME, notebook_paths
+from tools.sandbox import sandbox_env
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR_SOURCE = "import pandas, plotly.graph_objects, ipywidgets, helpers.notebook"
+
+
+def _execute_copy(path: Path, env: dict[str, str]) -> float:
+    """Execute a copy (the committed notebook is never touched); return seconds."""
+    import os
+
+    nb = nbformat.read(path, as_version=4)
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        client = NotebookClient(nb, timeout=600, kernel_name=KERNEL_NAME, resources={"metadata": {"path": str(path.parent)}})
+        started = time.perf_counter()
+        client.execute()
+        return time.perf_counter() - started
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def floor_rows(env: dict[str, str], repeats: int = 5) -> list[dict]:
+    tmp = Path(tempfile.mkdtemp(prefix="course-bench-"))
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(FLOOR_SOURCE)]
+    path = tmp / "floor.ipynb"
+    nbformat.write(nb, path)
+    times = [_execute_copy(path, env) for _ in range(repeats)]
+    shutil.rmtree(tmp, ignore_errors=True)
+    return [{"benchmark": "floor: fresh kernel + imports (median of 5)", "value": statistics.median(times), "unit": "s", "target": "context"}]
+
+
+def notebook_rows(env: dict[str, str]) -> list[dict]:
+    rows = []
+    for path in notebook_paths():
+        seconds = _execute_copy(path, env)
+        rows.append({"benchmark": f"execute {path.name} headless", "value": seconds, "unit": "s", "target": "< 60 s"})
+        rows.append({"benchmark": f"size of {path.name}", "value": path.stat().st_size / 1024, "unit": "KB", "target": "< 1000 KB"})
+    return rows
+
+
+def module_rows() -> list[dict]:
+    rows = []
+    for module_path in sorted((ROOT / "bench").glob("bench_*.py")):
+        spec = importlib.util.spec_from_file_location(module_path.stem, module_path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        rows.extend(module.rows())
+    return rows
+
+
+def format_table(rows: list[dict]) -> str:
+    width = max(len(r["benchmark"]) for r in rows)
+    lines = [f"{'benchmark':<{width}}  {'value':>10}  {'unit':<5}  target", "-" * (width + 32)]
+    for r in rows:
+        lines.append(f"{r['benchmark']:<{width}}  {r['value']:>10.3f}  {r['unit']:<5}  {r['target']}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    env = sandbox_env()
+    rows = floor_rows(env) + notebook_rows(env) + module_rows()
+    print(format_table(rows))
+    out = ROOT / "bench-results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(rows, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
