@@ -12,6 +12,7 @@ import html
 from collections.abc import Sequence
 
 import ipywidgets as widgets
+import plotly.graph_objects as go
 
 from helpers.views.theme import description_html
 
@@ -53,3 +54,25 @@ def no_redraw(control: widgets.Widget) -> widgets.Widget:
     """Mark a control that, by design, does not change the app's figure."""
     control.add_class(NO_REDRAW_CLASS)
     return control
+
+
+def replace_figure(target: go.FigureWidget, new: go.Figure) -> None:
+    """Show figure ``new`` in the live widget ``target``, in one message to the browser.
+
+    Why: views are pure functions that build a whole ``go.Figure`` from data; an app
+    rebuilds the figure on every control change and calls this, so the app never
+    patches traces by hand. Traces are updated in place when their number and types
+    match (cheap), replaced otherwise; the layout is replaced whole (title, shapes,
+    ranges, description).
+    """
+    with target.batch_update():
+        same_shape = len(target.data) == len(new.data) and all(a.type == b.type for a, b in zip(target.data, new.data))
+        if same_shape:
+            for old_trace, new_trace in zip(target.data, new.data):
+                old_trace.update(new_trace.to_plotly_json(), overwrite=True)
+        else:
+            target.data = ()
+            target.add_traces(list(new.data))
+        layout = new.layout.to_plotly_json()
+        layout.pop("template", None)
+        target.layout.update(layout, overwrite=True)

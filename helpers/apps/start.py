@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from helpers.apps.base import CourseApp, caption, heading, set_caption
+from helpers.apps.base import CourseApp, caption, heading, replace_figure, set_caption
 from helpers.scales import describe_mrc
 from helpers.views.scales import mrc_ladder_figure
 
@@ -21,10 +21,7 @@ class MrcLadderApp(CourseApp):
         super().__init__("MRC strength ladder", [heading("Move the slider: what can a muscle of each grade do?"), self.slider, self.figure, self.caption])
 
     def update(self, grade: int) -> None:
-        new = mrc_ladder_figure(grade)
-        with self.figure.batch_update():
-            self.figure.data[0].marker.color = new.data[0].marker.color
-            self.figure.layout.title.text = new.layout.title.text
+        replace_figure(self.figure, mrc_ladder_figure(grade))
         set_caption(self.caption, describe_mrc(grade))
 
 
