@@ -1,0 +1,55 @@
+"""The synthetic-data model of the course: personas, timelines, measurements, cohort.
+
+Pure numpy/pandas (never plotly or ipywidgets). Everything is synthetic and
+reproducible from a seed; every parameter names its source or says ASSUMPTION
+(see data/README.md).
+"""
+
+from helpers.model.measurements import (
+    GRIP_CHANGE_WITHIN_NOISE_KG,
+    GRIP_NOISE_SD_KG,
+    check_mrc_grade,
+    grip_norm_kg,
+    mrc_grade_from_strength,
+)
+from helpers.model.personas import PERSONA_IDS, load_personas, persona_story
+from helpers.model.regions import NEIGHBOURS, REGIONS
+from helpers.model.triggers import TWITCH_SETTLE_TAU_DAYS, expected_twitches, trigger_twitch_series
+
+from typing import Any
+
+# The cohort names are loaded on first use, so that
+# ``python -m helpers.model.cohort`` runs the module exactly once (no runpy warning).
+_COHORT_NAMES = ("COURSE_SEED", "Cohort", "generate_cohort", "grip_trials", "load_cohort", "seed_from_student_id", "write_cohort")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _COHORT_NAMES:
+        from helpers.model import cohort
+
+        return getattr(cohort, name)
+    raise AttributeError(f"module 'helpers.model' has no attribute {name!r}")
+
+
+__all__ = [
+    "COURSE_SEED",
+    "Cohort",
+    "GRIP_CHANGE_WITHIN_NOISE_KG",
+    "GRIP_NOISE_SD_KG",
+    "NEIGHBOURS",
+    "PERSONA_IDS",
+    "REGIONS",
+    "TWITCH_SETTLE_TAU_DAYS",
+    "check_mrc_grade",
+    "expected_twitches",
+    "generate_cohort",
+    "grip_norm_kg",
+    "grip_trials",
+    "load_cohort",
+    "load_personas",
+    "mrc_grade_from_strength",
+    "persona_story",
+    "seed_from_student_id",
+    "trigger_twitch_series",
+    "write_cohort",
+]

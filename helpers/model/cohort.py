@@ -1,0 +1,328 @@
+"""The cohort: generate, write, load; the repeated-grip experiment; the CLI.
+
+Regenerate the canonical data with::
+
+    python -m helpers.model.cohort --out data            # COURSE_SEED
+    python -m helpers.model.cohort --out my_data --seed "student-042"
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from helpers.errors import CourseInputError
+from helpers.model.clinic import clinic_visits, grip_session, session_rest_before, visit_days, HANDS
+from helpers.model.personas import PersonaSpec, check_persona_ids, load_persona_specs
+from helpers.model.regions import REGIONS
+from helpers.model.timelines import simulate_persona
+
+#: Seed of the canonical cohort in data/.
+COURSE_SEED: int = 20240917
+MAX_DAYS: int = 3650
+MAX_PEOPLE_PER_PERSONA: int = 1000
+#: Length of the canonical diary: 24 months (the issue asks for at least 24).
+CANONICAL_DAYS: int = 730
+
+PERSONA_COLUMNS: tuple[str, ...] = (
+    "person_id", "persona", "label", "category", "condition", "age", "sex", "onset_region", "sensory_site",
+    "textbook_case", "grip_normal_kg_right", "grip_normal_kg_left", "alsfrs_r_slope_target",
+    "strength_loss_pct_per_month", "significant_fatigue", "improvement_day", "improvement_reason", "story",
+)
+DAILY_COLUMNS: tuple[str, ...] = (
+    ("person_id", "day")
+    + tuple(f"strength_pct_{r}" for r in REGIONS)
+    + ("grip_kg_right", "grip_kg_left", "fatigue_0_10", "reported_weakness_0_10")
+    + tuple(f"twitches_{r}" for r in REGIONS)
+    + ("cramps", "numbness_0_10", "night_numbness_0_10", "balance_0_10", "pain_0_10", "speech_0_10",
+       "swallowing_0_10", "eyelid_droop_0_10", "double_vision", "self_checks",
+       "sleep_h", "caffeine_mg", "stress_0_10", "exercise_min")
+)
+ALSFRS_R_ITEM_NAMES: tuple[str, ...] = (
+    "speech", "salivation", "swallowing", "handwriting", "cutting_food", "dressing_hygiene",
+    "turning_in_bed", "walking", "climbing_stairs", "dyspnea", "orthopnea", "respiratory_insufficiency",
+)
+VISIT_COLUMNS: tuple[str, ...] = (
+    ("person_id", "day")
+    + tuple(f"mrc_{r}" for r in REGIONS)
+    + ("alsfrs_r_total",)
+    + tuple(f"alsfrs_r_{i}" for i in ALSFRS_R_ITEM_NAMES)
+    + ("fss",)
+    + tuple(f"wasting_{r}" for r in REGIONS)
+)
+GRIP_SESSION_COLUMNS: tuple[str, ...] = ("person_id", "day", "hand", "trial", "rest_s_before", "force_kg")
+#: Session protocol of grip_sessions.csv: 12 maximal grips, then a retest after 2 minutes (White 2013).
+SESSION_REPETITIONS: int = 12
+SESSION_REST_S: float = 120.0
+
+_FILES = {"personas": PERSONA_COLUMNS, "daily": DAILY_COLUMNS, "visits": VISIT_COLUMNS, "grip_sessions": GRIP_SESSION_COLUMNS}
+_FLOAT_COLUMNS = {
+    "grip_kg_right", "grip_kg_left", "sleep_h", "fss", "force_kg", "rest_s_before",
+    "grip_normal_kg_right", "grip_normal_kg_left", "alsfrs_r_slope_target", "strength_loss_pct_per_month",
+} | {f"strength_pct_{r}" for r in REGIONS}
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """A generated or loaded cohort: four tables following the data contract in data/README.md."""
+
+    personas: pd.DataFrame
+    daily: pd.DataFrame
+    visits: pd.DataFrame
+    grip_sessions: pd.DataFrame
+
+
+# ---------------------------------------------------------------------------
+# Input checks
+# ---------------------------------------------------------------------------
+def seed_from_student_id(student_id: str) -> int:
+    """A stable seed (0 to 2**32 - 1) from a student ID, via sha256.
+
+    Why not hash(): Python salts hash() per process, so a teacher could not
+    regenerate a student's cohort.
+    """
+    if not isinstance(student_id, str) or not student_id.strip():
+        raise CourseInputError("student_id", student_id, "a non-empty text, e.g. 'student-042'", "pass the student's ID as text")
+    return int.from_bytes(hashlib.sha256(student_id.encode("utf-8")).digest()[:4], "big")
+
+
+def _check_seed(seed: Any) -> int:
+    if isinstance(seed, str):
+        return seed_from_student_id(seed)
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)):
+        raise CourseInputError("seed", seed, "a whole number >= 0, or a student ID text", "pass e.g. seed=1234 or seed='student-042'")
+    if not 0 <= int(seed) < 2**63:
+        raise CourseInputError("seed", seed, "0 to 2**63 - 1", "pass a non-negative whole number")
+    return int(seed)
+
+
+def _check_int(name: str, value: Any, low: int, high: int, fix: str) -> int:
+    """Accept whole numbers (int, numpy int, or a float with no fraction); reject NaN, bools, fractions."""
+    if isinstance(value, (bool, np.bool_)):
+        raise CourseInputError(name, value, f"a whole number from {low} to {high}", fix)
+    if isinstance(value, (float, np.floating)):
+        if math.isnan(value) or not float(value).is_integer():
+            raise CourseInputError(name, value, f"a whole number from {low} to {high}", fix)
+        value = int(value)
+    if not isinstance(value, (int, np.integer)):
+        raise CourseInputError(name, value, f"a whole number from {low} to {high}", fix)
+    if not low <= int(value) <= high:
+        raise CourseInputError(name, value, f"{low} to {high}", fix)
+    return int(value)
+
+
+def _check_float(name: str, value: Any, low: float, high: float, fix: str) -> float:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise CourseInputError(name, value, f"a number from {low} to {high}", fix)
+    if math.isnan(value) or not low <= value <= high:
+        raise CourseInputError(name, value, f"{low} to {high}", fix)
+    return float(value)
+
+
+# ---------------------------------------------------------------------------
+# Generation
+# ---------------------------------------------------------------------------
+def generate_cohort(
+    seed: int | str = COURSE_SEED,
+    days: int = CANONICAL_DAYS,
+    personas: Sequence[str] | None = None,
+    people_per_persona: int = 1,
+    persona_file: str | Path | None = None,
+) -> Cohort:
+    """Generate a synthetic cohort: ``people_per_persona`` people for each persona.
+
+    ``seed`` may be a student ID text (hashed with seed_from_student_id), so each
+    student gets a different but equivalent case set. ``personas`` defaults to
+    every persona in the persona file, in file order. Person 0 of each persona
+    is the textbook case; the others vary around it.
+    """
+    seed_int = _check_seed(seed)
+    n_days = _check_int("days", days, 1, MAX_DAYS, f"use a diary length from 1 to {MAX_DAYS} days (730 = 24 months)")
+    n_people = _check_int("people_per_persona", people_per_persona, 1, MAX_PEOPLE_PER_PERSONA,
+                          f"use 1 to {MAX_PEOPLE_PER_PERSONA} people per persona")
+    specs = load_persona_specs(persona_file)
+    ids = tuple(specs) if personas is None else check_persona_ids(personas, specs)
+    total = len(ids) * n_people
+    width = max(2, len(str(total)))
+    vdays = visit_days(n_days)
+    session_days = vdays
+
+    persona_rows: list[pd.DataFrame] = []
+    daily_parts: dict[str, list[np.ndarray]] = {c: [] for c in DAILY_COLUMNS}
+    visit_parts: dict[str, list[np.ndarray]] = {c: [] for c in VISIT_COLUMNS}
+    session_parts: dict[str, list[np.ndarray]] = {c: [] for c in GRIP_SESSION_COLUMNS}
+    for p_index, pid in enumerate(ids):
+        spec = specs[pid]
+        person_ids = np.array([f"P{p_index * n_people + j + 1:0{width}d}" for j in range(n_people)], dtype=object)
+        tl = simulate_persona(spec, seed_int, n_people, n_days)
+        persona_rows.append(_persona_table(spec, person_ids, tl.traits))
+        daily_parts["person_id"].append(np.repeat(person_ids, n_days))
+        daily_parts["day"].append(np.tile(np.arange(n_days), n_people))
+        for col, arr in tl.daily.items():
+            daily_parts[col].append(arr.reshape(-1))
+        visits = clinic_visits(spec, tl, seed_int, vdays)
+        visit_parts["person_id"].append(np.repeat(person_ids, len(vdays)))
+        visit_parts["day"].append(np.tile(vdays, n_people))
+        for col, arr in visits.items():
+            visit_parts[col].append(arr.reshape(-1))
+        rest = session_rest_before(SESSION_REPETITIONS, SESSION_REST_S)
+        n_trials = len(rest)
+        forces = np.stack([grip_session(spec, tl, seed_int, int(d), SESSION_REPETITIONS, SESSION_REST_S)
+                           for d in session_days], axis=1)  # (people, sessions, 2, trials)
+        reps = (n_people, len(session_days), len(HANDS), n_trials)
+        session_parts["person_id"].append(np.broadcast_to(person_ids[:, None, None, None], reps).reshape(-1))
+        session_parts["day"].append(np.broadcast_to(session_days[None, :, None, None], reps).reshape(-1))
+        session_parts["hand"].append(np.broadcast_to(np.array(HANDS, dtype=object)[None, None, :, None], reps).reshape(-1))
+        session_parts["trial"].append(np.broadcast_to(np.arange(1, n_trials + 1)[None, None, None, :], reps).reshape(-1))
+        session_parts["rest_s_before"].append(np.broadcast_to(rest[None, None, None, :], reps).reshape(-1))
+        session_parts["force_kg"].append(forces.reshape(-1))
+
+    return Cohort(
+        personas=pd.concat(persona_rows, ignore_index=True)[list(PERSONA_COLUMNS)],
+        daily=_frame(daily_parts, DAILY_COLUMNS),
+        visits=_frame(visit_parts, VISIT_COLUMNS),
+        grip_sessions=_frame(session_parts, GRIP_SESSION_COLUMNS),
+    )
+
+
+def _frame(parts: dict[str, list[np.ndarray]], columns: tuple[str, ...]) -> pd.DataFrame:
+    """Concatenate per-persona arrays into a table with fixed dtypes (floats only where declared)."""
+    data = {}
+    for col in columns:
+        arr = np.concatenate(parts[col])
+        if arr.dtype == object:
+            data[col] = pd.array(arr, dtype="str") if False else arr
+        elif col in _FLOAT_COLUMNS:
+            data[col] = arr.astype(float)
+        else:
+            data[col] = arr.astype(np.int64)
+    return pd.DataFrame(data, columns=list(columns))
+
+
+def _persona_table(spec: PersonaSpec, person_ids: np.ndarray, traits: dict[str, np.ndarray]) -> pd.DataFrame:
+    n = len(person_ids)
+    improvement_day = spec.p("improvement.from_day")
+    return pd.DataFrame({
+        "person_id": person_ids,
+        "persona": spec.persona,
+        "label": spec.label,
+        "category": spec.category,
+        "condition": spec.condition,
+        "age": spec.age,
+        "sex": spec.sex,
+        "onset_region": spec.onset_region,
+        "sensory_site": spec.sensory_site,
+        "textbook_case": np.arange(n) == 0,
+        "grip_normal_kg_right": np.round(traits["grip_normal_kg_right"], 1),
+        "grip_normal_kg_left": np.round(traits["grip_normal_kg_left"], 1),
+        "alsfrs_r_slope_target": np.round(traits["alsfrs_r_slope_target"], 2),
+        "strength_loss_pct_per_month": np.round(traits["strength_loss_pct_per_month"], 2),
+        "significant_fatigue": traits["significant_fatigue"],
+        "improvement_day": pd.array([improvement_day] * n, dtype="Int64"),
+        "improvement_reason": spec.p("improvement.reason"),
+        "story": spec.story,
+    })
+
+
+# ---------------------------------------------------------------------------
+# The repeated-grip experiment (fatigue lesson)
+# ---------------------------------------------------------------------------
+def grip_trials(
+    persona: str, repetitions: int = 12, rest_s: float = 120.0, day: int = 0, seed: int | str = COURSE_SEED
+) -> pd.DataFrame:
+    """Repeated maximal grips of a persona's textbook case, both hands, then a retest after rest.
+
+    Columns: hand ("right"/"left"), trial (1..repetitions+1), rest_s_before
+    (0 before the first grip, 5 s between grips as in White 2013's "3 s on, 5 s
+    off", ``rest_s`` before the final retest), force_kg. Fatigue shows as a
+    drop within the session that recovers with rest; true strength loss shows
+    as a low start that does not recover. With repetitions=12 and rest_s=120
+    the values equal the person's rows in grip_sessions.csv on visit days.
+    """
+    specs = load_persona_specs()
+    pid = check_persona_ids([persona], specs)[0]
+    reps = _check_int("repetitions", repetitions, 1, 30, "use 1 to 30 maximal grips")
+    rest = _check_float("rest_s", rest_s, 0.0, 3600.0, "use a rest of 0 to 3600 seconds")
+    d = _check_int("day", day, 0, MAX_DAYS - 1, f"use a diary day from 0 to {MAX_DAYS - 1}")
+    seed_int = _check_seed(seed)
+    tl = simulate_persona(specs[pid], seed_int, 1, max(CANONICAL_DAYS, d + 1))
+    forces = grip_session(specs[pid], tl, seed_int, d, reps, rest)[0]  # (2, reps + 1)
+    n_trials = reps + 1
+    return pd.DataFrame({
+        "hand": np.repeat(np.array(HANDS, dtype=object), n_trials),
+        "trial": np.tile(np.arange(1, n_trials + 1), len(HANDS)),
+        "rest_s_before": np.tile(session_rest_before(reps, rest), len(HANDS)),
+        "force_kg": forces.reshape(-1),
+    })
+
+
+# ---------------------------------------------------------------------------
+# Files
+# ---------------------------------------------------------------------------
+def default_data_dir() -> Path:
+    """The repository's data/ folder, found relative to the installed package."""
+    import helpers
+
+    return Path(helpers.__file__).resolve().parent.parent / "data"
+
+
+def write_cohort(cohort: Cohort, directory: str | Path) -> None:
+    """Write the four tables as CSV. Values are pre-rounded, so a seed gives byte-identical files."""
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    for name in _FILES:
+        getattr(cohort, name).to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
+
+
+def load_cohort(directory: str | Path | None = None) -> Cohort:
+    """Read a cohort written by write_cohort (default: the repository's data/ folder).
+
+    A missing file or column raises a CourseInputError that names it and says
+    how to regenerate the data.
+    """
+    folder = Path(directory) if directory is not None else default_data_dir()
+    fix = f"regenerate with: python -m helpers.model.cohort --out {folder}"
+    tables = {}
+    for name, columns in _FILES.items():
+        path = folder / f"{name}.csv"
+        if not path.exists():
+            raise CourseInputError("cohort file", str(path), ", ".join(f"{n}.csv" for n in _FILES), fix)
+        df = pd.read_csv(path, dtype={"person_id": str, "onset_region": str, "sensory_site": str, "improvement_reason": str},
+                         keep_default_na=True)
+        missing = [c for c in columns if c not in df.columns]
+        if missing:
+            raise CourseInputError(f"{name}.csv: column", missing[0], ", ".join(columns), fix)
+        for col in ("onset_region", "sensory_site", "improvement_reason"):
+            if col in df.columns:
+                df[col] = df[col].fillna("")
+        if "improvement_day" in df.columns:
+            df["improvement_day"] = df["improvement_day"].astype("Int64")
+        tables[name] = df[list(columns)]
+    return Cohort(**tables)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: python -m helpers.model.cohort --out data [--seed S] [--days D] [--people-per-persona N]."""
+    parser = argparse.ArgumentParser(prog="python -m helpers.model.cohort", description="Generate the synthetic cohort CSVs.")
+    parser.add_argument("--out", required=True, help="folder to write personas.csv, daily.csv, visits.csv, grip_sessions.csv")
+    parser.add_argument("--seed", default=str(COURSE_SEED), help="a whole number, or a student ID text (default: the course seed)")
+    parser.add_argument("--days", type=int, default=CANONICAL_DAYS, help="diary length in days (default 730)")
+    parser.add_argument("--people-per-persona", type=int, default=1)
+    args = parser.parse_args(argv)
+    seed: int | str = int(args.seed) if args.seed.isdigit() else args.seed
+    cohort = generate_cohort(seed=seed, days=args.days, people_per_persona=args.people_per_persona)
+    write_cohort(cohort, args.out)
+    print(f"wrote {len(cohort.personas)} people x {args.days} days to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,299 @@
+"""The hidden truth and the daily diary for all people of one persona.
+
+Everything is vectorised over people (axis 0) and days (last axis); the only
+Python loops are over the six regions, a persona's context episodes, and the
+short carry-over kernel. Parameters come from the persona file (with their
+sources there); the constants below are the model's own, each with its source
+or ASSUMPTION.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from helpers.model import als
+from helpers.model.measurements import (
+    GRIP_BETWEEN_PERSON_LOG_SD,
+    GRIP_LOSS_PER_FATIGUE_POINT,
+    GRIP_NOISE_SD_KG,
+    NON_DOMINANT_RATIO,
+    grip_norm_kg,
+)
+from helpers.model.personas import PersonaSpec
+from helpers.model.randomness import stream
+from helpers.model.regions import REGIONS
+from helpers.model.triggers import BASELINE_TWITCHES_PER_DAY, TWITCH_SETTLE_TAU_DAYS, _trigger_rate, carry_over
+
+R = {r: i for i, r in enumerate(REGIONS)}
+
+# ---- context noise (ASSUMPTION: plausible day-to-day scatter of a diary) ----
+SLEEP_SD_H = 0.7
+CAFFEINE_LOG_SD = 0.3
+STRESS_SD = 1.2
+STRESS_TAU_DAYS = 3.0  # stress drifts over days, not independently each day
+EXERCISE_LOG_SD = 0.25
+
+# ---- daily fatigue 0-10 (ASSUMPTION for every coefficient; the drivers are
+# the ones named in the clinical brief: sleep, exertion, stress, illness) ----
+FATIGUE_BASE = 2.0
+FATIGUE_PER_H_SLEEP_LOST = 0.6
+FATIGUE_PER_STRESS_POINT_ABOVE_3 = 0.3
+FATIGUE_PER_MIN_HARD_EXERCISE = 0.025  # per minute of recent exercise above 45 min/day
+HARD_EXERCISE_FROM_MIN = 45.0
+EXERTION_TAU_DAYS = 1.5  # tiredness after exertion lasts a day or two
+POST_EXERTIONAL_PER_MIN = 0.15  # post-viral: every minute of recent exertion counts
+FATIGUE_SD = 0.8
+ALS_FATIGUE_PER_LOSS = 3.0  # weakness itself is tiring: +3 points when all strength is gone
+
+# ---- twitching (Simon & Kiernan 2013 for triggers; counts are ASSUMPTION) ----
+#: Where healthy people notice trigger twitches. ASSUMPTION: calves and legs most, face least.
+BENIGN_REGION_WEIGHTS = np.array([0.08, 0.17, 0.17, 0.14, 0.22, 0.22])
+#: Migration: BFS twitching moves between regions week by week. ASSUMPTION.
+MIGRATION_BLOCK_DAYS = 7
+MIGRATION_GAMMA_SHAPE = 0.8
+#: Triggers also modulate disease-free extra twitching (BFS flares with stress and caffeine). ASSUMPTION.
+EXTRA_TRIGGER_EXPONENT = 0.5
+#: Peak noticed twitches per day in a partly denervated ALS region (at half
+#: strength). ASSUMPTION: fasciculations come from denervation in weakening
+#: regions (clinical brief, section 1), fewer once the muscle is wasted.
+ALS_TWITCH_PEAK_PER_DAY = 12.0
+
+# ---- cramps (Caress 2016, PMID 26332705: 95% of ALS over the course) ----
+ALS_CRAMPS_PER_DAY_AT_FULL_LOSS = 1.5  # ASSUMPTION
+CRAMPS_PER_MIN_HARD_EXERCISE = 0.004  # ASSUMPTION: cramps after hard exercise
+DEFAULT_CRAMPS_PER_WEEK = 0.3  # must match personas.py default
+
+# ---- other symptoms (ASSUMPTION) ----
+SYMPTOM_SD = 0.8
+PAIN_DOMS_PER_MIN = 0.03  # muscle soreness after hard exercise
+FOCAL_ONSET_DAYS = 14.0  # a focal mimic develops over about two weeks
+FATIGABLE_TAU_DAYS = 3.0  # myasthenia's good and bad days last a few days
+FOCAL_DEPTH_LOG_SD = 0.3
+EYE_FLUCTUATION = 0.4
+
+_LATENT = ("strength", "fatigue", "own_grip_right", "own_grip_left", "activity")
+
+
+@dataclass(frozen=True)
+class PersonaTimeline:
+    """Arrays for all people of one persona: traits (people,) and daily (people, days)."""
+
+    traits: dict[str, np.ndarray]
+    daily: dict[str, np.ndarray]
+    strength: np.ndarray  # (6, people, days), % of own normal, the hidden truth
+    fatigue_latent: np.ndarray  # (people, days), continuous fatigue before rounding
+    activity: np.ndarray  # (days,), 1 before improvement, falls towards 1 - fraction
+    fatigable_z: np.ndarray  # (people, days), myasthenia's good/bad-day signal (0 otherwise)
+
+
+def improvement_activity(spec: PersonaSpec, days: np.ndarray) -> np.ndarray:
+    """Share of a mimic's symptoms still present each day (1 = untreated)."""
+    start = spec.p("improvement.from_day")
+    if start is None:
+        return np.ones(days.shape)
+    frac, tau = spec.p("improvement.fraction"), spec.p("improvement.tau_days")
+    elapsed = np.maximum(0.0, days - start)
+    return 1.0 - frac * (1.0 - np.exp(-elapsed / tau))
+
+
+def _context_means(spec: PersonaSpec, days: np.ndarray) -> dict[str, np.ndarray]:
+    """Persona's usual context per day, with episodes (exam periods, hard weeks) laid over."""
+    means = {k: np.full(days.shape, float(spec.p(f"context.{k}"))) for k in ("sleep_h", "caffeine_mg", "stress_0_10", "exercise_min")}
+    forced_exercise = np.zeros(days.shape, dtype=bool)
+    for ep in spec.episodes:
+        on = (days >= ep.start_day) & (days <= ep.end_day)
+        for key, value in ep.values.items():
+            means[key][on] = value
+            if key == "exercise_min":
+                forced_exercise |= on
+    means["forced_exercise"] = forced_exercise
+    return means
+
+
+def _smooth_noise(rng: np.random.Generator, shape: tuple[int, int], tau: float) -> np.ndarray:
+    """Unit-variance noise that drifts over days (causal exponential smoothing)."""
+    z = rng.standard_normal(shape)
+    lags = np.arange(15)
+    w = np.exp(-lags / tau)
+    w /= w.sum()
+    return carry_over(z, tau) / np.sqrt((w**2).sum())
+
+
+def simulate_persona(spec: PersonaSpec, seed: int, people: int, n_days: int) -> PersonaTimeline:
+    """Simulate ``people`` people of one persona for ``n_days`` days."""
+    days = np.arange(n_days, dtype=float)
+    shape = (people, n_days)
+    textbook = np.arange(people) == 0
+
+    def rng(name: str) -> np.random.Generator:
+        return stream(seed, spec.persona, name)
+
+    activity = improvement_activity(spec, days)
+
+    # ---- context ----
+    m = _context_means(spec, days)
+    sleep = np.clip(m["sleep_h"] + SLEEP_SD_H * rng("sleep").standard_normal(shape), 3.0, 11.0)
+    caffeine = m["caffeine_mg"] * np.exp(CAFFEINE_LOG_SD * rng("caffeine").standard_normal(shape) - CAFFEINE_LOG_SD**2 / 2)
+    stress = np.clip(m["stress_0_10"] + STRESS_SD * _smooth_noise(rng("stress"), shape, STRESS_TAU_DAYS), 0.0, 10.0)
+    exercise_day = rng("exercise_day").random(shape) < spec.p("context.exercise_days_per_week") / 7.0
+    exercise_day |= m["forced_exercise"][None, :]
+    exercise = exercise_day * m["exercise_min"] * np.exp(EXERCISE_LOG_SD * rng("exercise").standard_normal(shape))
+    sleep, caffeine = np.round(sleep, 1), np.round(caffeine / 5.0) * 5.0
+    stress, exercise = np.round(stress), np.round(np.clip(exercise, 0, 300))
+    exertion = carry_over(exercise, EXERTION_TAU_DAYS)
+
+    # ---- individual traits ----
+    traits: dict[str, np.ndarray] = {}
+    norm = float(grip_norm_kg(spec.age, spec.sex))
+    own = norm * np.exp(GRIP_BETWEEN_PERSON_LOG_SD * rng("own_grip").standard_normal(people))
+    own[textbook] = norm
+    traits["grip_normal_kg_right"] = own
+    traits["grip_normal_kg_left"] = own * NON_DOMINANT_RATIO
+
+    # ---- true strength (6, people, days) ----
+    strength = np.full((len(REGIONS),) + shape, 100.0)
+    kind = spec.p("weakness.kind")
+    fatigable_z = np.zeros(shape)
+    traits["alsfrs_r_slope_target"] = np.full(people, np.nan)
+    traits["strength_loss_pct_per_month"] = np.full(people, np.nan)
+    if kind == "als":
+        mean, sd = spec.p("weakness.alsfrs_r_points_per_month"), spec.p("weakness.alsfrs_r_sd")
+        slope = np.clip(mean + sd * rng("als_slope").standard_normal(people), als.SLOPE_MIN, als.SLOPE_MAX)
+        slope[textbook] = mean
+        k = als.strength_rate_for_slope(spec.onset_region, slope)
+        jitter = np.exp(als.SPREAD_JITTER_LOG_SD * rng("als_spread").standard_normal((len(REGIONS), people)))
+        jitter[:, textbook] = 1.0
+        strength = als.als_strength(spec.onset_region, days, k, jitter)
+        traits["alsfrs_r_slope_target"] = slope
+        traits["strength_loss_pct_per_month"] = k
+    elif kind == "focal":
+        depth = spec.p("weakness.depth_pct") * np.exp(FOCAL_DEPTH_LOG_SD * rng("focal_depth").standard_normal(people))
+        depth[textbook] = spec.p("weakness.depth_pct")
+        ramp = np.clip((days - spec.p("weakness.start_day")) / FOCAL_ONSET_DAYS, 0.0, 1.0)
+        loss = depth[:, None] * (ramp * activity)[None, :]
+        for region in spec.p("weakness.regions"):
+            strength[R[region]] = 100.0 - loss
+    elif kind == "fatigable":
+        fatigable_z = _smooth_noise(rng("fatigable"), shape, FATIGABLE_TAU_DAYS)
+        ramp = (days >= spec.p("weakness.start_day")).astype(float)
+        loss = (spec.p("weakness.depth_pct") + spec.p("weakness.fluctuation_pct") * fatigable_z) * (ramp * activity)[None, :]
+        loss = np.clip(loss, 0.0, 60.0)
+        for region in spec.p("weakness.regions"):
+            strength[R[region]] = 100.0 - loss
+    strength = np.round(strength, 1)
+    loss_frac = (100.0 - strength) / 100.0  # (6, people, days)
+    mean_loss = loss_frac.mean(axis=0)
+    limb_loss = loss_frac[1:].max(axis=0) if kind != "fatigable" else loss_frac.max(axis=0)
+
+    # ---- fatigue ----
+    hard = np.maximum(0.0, exertion - HARD_EXERCISE_FROM_MIN)
+    fatigue = (
+        FATIGUE_BASE
+        + FATIGUE_PER_H_SLEEP_LOST * np.maximum(0.0, 7.5 - sleep)
+        + FATIGUE_PER_STRESS_POINT_ABOVE_3 * np.maximum(0.0, stress - 3.0)
+        + FATIGUE_PER_MIN_HARD_EXERCISE * hard
+        + spec.p("fatigue.extra_0_10") * activity[None, :]
+    )
+    if spec.p("fatigue.post_exertional"):
+        fatigue = fatigue + POST_EXERTIONAL_PER_MIN * exertion
+    p_sig = spec.p("fatigue.significant_probability")
+    significant = rng("fatigue_trait").random(people) < p_sig
+    significant[textbook] = p_sig >= 0.5
+    traits["significant_fatigue"] = significant
+    fatigue = fatigue + significant[:, None] * spec.p("fatigue.extra_if_significant_0_10")
+    if kind == "als":
+        fatigue = fatigue + ALS_FATIGUE_PER_LOSS * mean_loss
+    if kind == "fatigable":
+        fatigue = fatigue + 0.5 * fatigable_z * activity[None, :]
+    fatigue_latent = fatigue
+    fatigue_obs = np.round(np.clip(fatigue + FATIGUE_SD * rng("fatigue").standard_normal(shape), 0, 10))
+
+    # ---- twitching ----
+    noticing = spec.p("twitching.noticing")
+    trig = carry_over(_trigger_rate(caffeine, sleep, stress, exercise), TWITCH_SETTLE_TAU_DAYS)
+    lam = noticing * BENIGN_REGION_WEIGHTS[:, None, None] * trig[None, :, :]
+    extra = spec.p("twitching.extra_per_day")
+    if extra > 0:
+        level = extra * activity[None, :] * (trig / BASELINE_TWITCHES_PER_DAY) ** EXTRA_TRIGGER_EXPONENT
+        level = level / np.mean((trig / BASELINE_TWITCHES_PER_DAY) ** EXTRA_TRIGGER_EXPONENT)
+        if spec.p("twitching.pattern") == "widespread_migrating":
+            blocks = -(-n_days // MIGRATION_BLOCK_DAYS)
+            g = rng("migration").gamma(MIGRATION_GAMMA_SHAPE, size=(len(REGIONS), people, blocks))
+            g = g / g.sum(axis=0, keepdims=True)
+            weights = np.repeat(g, MIGRATION_BLOCK_DAYS, axis=2)[:, :, :n_days]
+        else:
+            weights = BENIGN_REGION_WEIGHTS[:, None, None]
+        lam = lam + noticing * weights * level[None, :, :]
+    if kind == "als":
+        lam = lam + noticing * ALS_TWITCH_PEAK_PER_DAY * 4.0 * loss_frac * (1.0 - loss_frac)
+    twitches = rng("twitches").poisson(lam)
+
+    # ---- cramps ----
+    per_week = spec.p("cramps.per_week")
+    base_cramps = min(per_week, DEFAULT_CRAMPS_PER_WEEK)
+    cramp_rate = (base_cramps + (per_week - base_cramps) * activity[None, :]) / 7.0 + CRAMPS_PER_MIN_HARD_EXERCISE * hard
+    if kind == "als":
+        cramp_rate = cramp_rate + ALS_CRAMPS_PER_DAY_AT_FULL_LOSS * mean_loss
+    cramps = rng("cramps").poisson(np.broadcast_to(cramp_rate, shape))
+
+    # ---- sensory, pain, bulbar, eyes, checking ----
+    def symptom(name: str, level: np.ndarray | float, present: bool) -> np.ndarray:
+        if not present:
+            return np.zeros(shape)
+        noisy = level + SYMPTOM_SD * rng(name).standard_normal(shape)
+        return np.round(np.clip(noisy, 0.0, 10.0))
+
+    numb_level = spec.p("sensory.numbness_0_10") * activity[None, :]
+    has_numb = spec.p("sensory.numbness_0_10") > 0 or spec.p("sensory.night_extra_0_10") > 0
+    numbness = symptom("numbness", numb_level, has_numb)
+    night = symptom("night_numbness", numb_level + spec.p("sensory.night_extra_0_10") * activity[None, :], has_numb)
+    balance = symptom("balance", spec.p("sensory.balance_0_10") * activity[None, :], spec.p("sensory.balance_0_10") > 0)
+    pain_level = spec.p("pain.pain_0_10") * activity[None, :] + PAIN_DOMS_PER_MIN * np.maximum(0.0, exertion - 60.0)
+    pain = np.round(np.clip(pain_level + 0.5 * rng("pain").standard_normal(shape), 0.0, 10.0))
+    s_bulbar = strength[R["bulbar"]]
+    speech_level = 10.0 * np.clip((97.0 - s_bulbar) / 70.0, 0.0, 1.0)
+    swallow_level = 10.0 * np.clip((90.0 - s_bulbar) / 70.0, 0.0, 1.0)
+    bulbar_noise = rng("bulbar").standard_normal((2,) + shape) * 0.6
+    speech = np.round(np.clip(speech_level + (speech_level > 0) * bulbar_noise[0], 0, 10))
+    swallowing = np.round(np.clip(swallow_level + (swallow_level > 0) * bulbar_noise[1], 0, 10))
+    eye_level = spec.p("eyes.eyelid_droop_0_10") * activity[None, :] * np.maximum(0.0, 1.0 + EYE_FLUCTUATION * fatigable_z)
+    eyelid = symptom("eyelid", eye_level, spec.p("eyes.eyelid_droop_0_10") > 0)
+    dv_p = np.clip(spec.p("eyes.double_vision_fraction") * activity[None, :] * (1.0 + EYE_FLUCTUATION * fatigable_z), 0, 1)
+    double_vision = (rng("double_vision").random(shape) < dv_p).astype(np.int64) if spec.p("eyes.double_vision_fraction") > 0 else np.zeros(shape, dtype=np.int64)
+    checks_rate = spec.p("anxiety.self_checks_per_day") * np.clip(1.0 + 0.1 * (stress - 5.0), 0.3, None)
+    self_checks = rng("self_checks").poisson(checks_rate)
+    reported = 0.3 * fatigue_latent + 10.0 * limb_loss + spec.p("anxiety.reported_weakness_0_10")
+    reported_weakness = np.round(np.clip(reported + SYMPTOM_SD * rng("reported_weakness").standard_normal(shape), 0, 10))
+
+    # ---- daily grip (kg) ----
+    fatigue_factor = 1.0 - GRIP_LOSS_PER_FATIGUE_POINT * np.clip(fatigue_latent, 0, 10)
+    grip_noise = rng("grip").standard_normal((people, n_days, 2)) * GRIP_NOISE_SD_KG
+    grip_r = own[:, None] * strength[R["right_arm"]] / 100.0 * fatigue_factor + grip_noise[:, :, 0]
+    grip_l = traits["grip_normal_kg_left"][:, None] * strength[R["left_arm"]] / 100.0 * fatigue_factor + grip_noise[:, :, 1]
+
+    daily: dict[str, np.ndarray] = {}
+    for i, region in enumerate(REGIONS):
+        daily[f"strength_pct_{region}"] = strength[i]
+    daily["grip_kg_right"] = np.round(np.clip(grip_r, 0, None), 1)
+    daily["grip_kg_left"] = np.round(np.clip(grip_l, 0, None), 1)
+    daily["fatigue_0_10"] = fatigue_obs
+    daily["reported_weakness_0_10"] = reported_weakness
+    for i, region in enumerate(REGIONS):
+        daily[f"twitches_{region}"] = twitches[i]
+    daily["cramps"] = cramps
+    daily["numbness_0_10"] = numbness
+    daily["night_numbness_0_10"] = night
+    daily["balance_0_10"] = balance
+    daily["pain_0_10"] = pain
+    daily["speech_0_10"] = speech
+    daily["swallowing_0_10"] = swallowing
+    daily["eyelid_droop_0_10"] = eyelid
+    daily["double_vision"] = double_vision
+    daily["self_checks"] = self_checks
+    daily["sleep_h"] = sleep
+    daily["caffeine_mg"] = caffeine
+    daily["stress_0_10"] = stress
+    daily["exercise_min"] = exercise
+    return PersonaTimeline(traits, daily, strength, fatigue_latent, activity, fatigable_z)
