@@ -6,6 +6,7 @@
     python3 course.py execute   re-run notebooks top to bottom in a fresh kernel and save them
     python3 course.py bench     print the benchmark table
     python3 course.py data      regenerate the synthetic cohort in data/
+    python3 course.py student-copy   write the lessons without answers to student-notebooks/
     python3 course.py lock      refresh requirements.lock from requirements.in
 
 Why a Python script rather than only a Makefile: a student on Windows, or on a
@@ -169,6 +170,7 @@ COMMANDS = {
     "execute": lambda extra: cmd_tool("tools.execute", extra),
     "bench": lambda extra: cmd_tool("tools.bench", extra),
     "data": lambda extra: cmd_tool("helpers.model.cohort", ["--out", "data", *extra]),
+    "student-copy": lambda extra: cmd_tool("tools.student_copy", extra),
     "lock": cmd_lock,
     "setup": lambda _extra: (ensure_environment(), 0)[1],
 }

@@ -67,8 +67,8 @@ class PredictThenReveal(CourseApp):
 
     def __init__(self, question: Question, hidden: widgets.Widget, reveal_label: str = "Reveal") -> None:
         self.quiz = QuizWidget(question, title="Predict")
-        self.hidden = hidden
-        self.hidden.layout.display = "none"
+        # A box of our own: a FigureWidget's .layout is its plotly layout, not a widget layout.
+        self.hidden = widgets.VBox([hidden], layout=widgets.Layout(display="none"))
         self.reveal_button = widgets.Button(description=reveal_label, disabled=True, layout=widgets.Layout(width="220px"))
         self.reveal_button.tooltip = "Check your prediction first"
         self.quiz.check_button.on_click(lambda _b: self._unlock())

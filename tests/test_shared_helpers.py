@@ -1,0 +1,166 @@
+"""Unit and widget tests for the shared helpers every lesson uses."""
+
+from __future__ import annotations
+
+import math
+
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from helpers.apps.base import FALLBACK_PREFIX, CourseApp, replace_figure
+from helpers.apps.quiz import CORRECT_MARK, WRONG_MARK, predict_then_reveal, quiz
+from helpers.apps.start import mrc_ladder
+from helpers.errors import CourseInputError
+from helpers.quiz import Question, answer, check_answer, choice
+from helpers.safety import RED_FLAGS, URGENT, safety_notice, safety_notice_html, safety_notice_text
+from helpers.scales import MRC_GRADES, check_mrc_grade, describe_mrc
+from helpers.views.theme import COLORWAY, PALETTE, figure_description, style_figure, use_course_theme
+
+QUESTION = Question("Which?", (choice("A", "A shows the 'tired means weak' idea."), answer("B", "B is right because..."), choice("C", "C confuses noise with trend.")))
+
+
+# --- safety notice -----------------------------------------------------------------------------
+
+def test_safety_notice_names_urgent_care_and_every_red_flag_theme():
+    text = safety_notice_text().lower()
+    assert "urgent care now" in text and "trouble breathing" in text and "swallowing" in text
+    assert "not diagnose" in text or "does not diagnose" in text
+    for flag in ("weakness that gets worse", "speaking or swallowing", "choking", "wasting", "falls"):
+        assert flag in text, flag
+    assert len(RED_FLAGS) >= 6 and "trouble breathing" in URGENT
+
+
+def test_safety_notice_renders_accessible_html_with_the_same_words():
+    html = safety_notice()._repr_html_()
+    assert html == safety_notice_html()
+    assert "role='note'" in html and "aria-label='Safety notice'" in html
+    assert "Get urgent care now" in html
+    assert repr(safety_notice()) == safety_notice_text()
+
+
+# --- theme ---------------------------------------------------------------------------------------
+
+def test_palette_is_okabe_ito_and_used_as_colorway():
+    assert PALETTE["blue"] == "#0072B2" and PALETTE["vermillion"] == "#D55E00"
+    assert COLORWAY[0] == PALETTE["blue"] and len(set(COLORWAY)) == len(COLORWAY)
+
+
+@pytest.mark.parametrize("missing", ["title", "x_title", "y_title", "description"])
+def test_style_figure_refuses_a_figure_without_title_axes_or_description(missing):
+    kwargs = {"title": "Grip recovers", "x_title": "trial", "y_title": "force (kg)", "description": "It recovers."}
+    kwargs[missing] = "  "
+    with pytest.raises(ValueError, match=missing):
+        style_figure(go.Figure(), **kwargs)
+
+
+def test_style_figure_stores_the_description_as_alt_text():
+    fig = style_figure(go.Figure(go.Scatter(x=[1], y=[2])), title="T", x_title="x (s)", y_title="y (kg)", description="One sentence.")
+    assert figure_description(fig) == "One sentence."
+    assert fig.layout.xaxis.title.text == "x (s)" and fig.layout.title.text == "T"
+    with pytest.raises(ValueError):
+        figure_description(go.Figure())
+
+
+def test_course_theme_uses_the_offline_mimetype_renderer():
+    use_course_theme()
+    assert pio.renderers.default == "plotly_mimetype"
+    assert pio.templates.default == "course"
+
+
+# --- quiz model ----------------------------------------------------------------------------------
+
+def test_question_needs_exactly_one_correct_answer_and_feedback_everywhere():
+    with pytest.raises(CourseInputError, match="exactly one"):
+        Question("?", (choice("a", "x"), choice("b", "y")))
+    with pytest.raises(CourseInputError, match="exactly one"):
+        Question("?", (answer("a", "x"), answer("b", "y")))
+    with pytest.raises(CourseInputError, match="two or more"):
+        Question("?", (answer("a", "x"),))
+    with pytest.raises(CourseInputError, match="feedback"):
+        Question("?", (answer("a", "x"), choice("b", " ")))
+
+
+def test_check_answer_gives_the_feedback_of_the_chosen_misconception():
+    assert check_answer(QUESTION, 1).correct is True
+    verdict = check_answer(QUESTION, 0)
+    assert verdict.correct is False and "tired means weak" in verdict.feedback
+    assert check_answer(QUESTION, None).correct is False
+    for bad in (3, -1, True, 1.0):
+        with pytest.raises(CourseInputError, match="answer index"):
+            check_answer(QUESTION, bad)
+
+
+# --- quiz widgets --------------------------------------------------------------------------------
+
+def test_quiz_widget_shows_feedback_for_every_choice():
+    widget = quiz(QUESTION)
+    widget.check()
+    assert "Choose an answer first" in widget.feedback.value and widget.answered_correctly is None
+    for index, option in enumerate(QUESTION.choices):
+        widget.options.value = index
+        widget.check_button.click()
+        assert (CORRECT_MARK if option.correct else WRONG_MARK) in widget.feedback.value
+        assert widget.answered_correctly is option.correct
+        assert option.feedback.split()[0] in widget.feedback.value
+
+
+def test_predict_then_reveal_stays_hidden_until_a_prediction_is_checked():
+    hidden = go.FigureWidget()
+    app = predict_then_reveal(QUESTION, hidden)
+    app.reveal()
+    assert app.hidden.layout.display == "none" and app.hidden.children == (hidden,)
+    assert app.reveal_button.disabled
+    app.quiz.check_button.click()  # nothing chosen yet: still locked
+    assert app.reveal_button.disabled
+    app.quiz.options.value = 0
+    app.quiz.check_button.click()
+    assert not app.reveal_button.disabled
+    app.reveal_button.click()
+    assert app.hidden.layout.display is None
+
+
+def test_app_text_fallback_is_stable_and_short():
+    app = CourseApp("Grip-test lab", [])
+    assert repr(app).startswith(FALLBACK_PREFIX) and len(repr(app)) < 110
+    assert app._repr_mimebundle_()["text/plain"] == repr(app)
+    assert "course-app" in app._dom_classes
+
+
+# --- MRC scale and the start notebook's app ------------------------------------------------------
+
+@pytest.mark.parametrize("bad", [-1, 6, 2.5, float("nan"), True, "3", None])
+def test_mrc_grade_outside_0_to_5_is_refused_with_the_allowed_range(bad):
+    with pytest.raises(CourseInputError, match="whole number from 0 to 5"):
+        check_mrc_grade(bad)
+
+
+def test_mrc_descriptions_cover_every_grade():
+    assert sorted(MRC_GRADES) == [0, 1, 2, 3, 4, 5]
+    assert check_mrc_grade(3.0) == 3
+    assert "against gravity" in describe_mrc(3)
+
+
+def test_mrc_ladder_follows_the_slider_over_its_whole_range():
+    app = mrc_ladder(grade=4)
+    seen_titles = set()
+    for grade in [0, 1, 2, 3, 4, 5, 0]:
+        app.slider.value = grade
+        colours = list(app.figure.data[0].marker.color)
+        assert colours.index(PALETTE["blue"]) == grade and colours.count(PALETTE["blue"]) == 1
+        assert app.figure.layout.title.text.startswith(f"MRC grade {grade}:")
+        assert f"MRC grade {grade}:" in app.caption.value
+        seen_titles.add(app.figure.layout.title.text)
+    assert len(seen_titles) == 6
+
+
+def test_replace_figure_handles_same_and_different_trace_sets():
+    def fig(n: int, title: str) -> go.Figure:
+        return style_figure(go.Figure([go.Scatter(x=[0, 1], y=[i, i + 1]) for i in range(n)]), title=title, x_title="x", y_title="y", description="d")
+
+    widget = go.FigureWidget(fig(2, "first"))
+    replace_figure(widget, fig(2, "second"))
+    assert widget.layout.title.text == "second" and len(widget.data) == 2
+    replace_figure(widget, fig(3, "third"))
+    assert widget.layout.title.text == "third" and len(widget.data) == 3 and list(widget.data[2].y) == [2, 3]
+    assert not math.isnan(widget.data[0].y[0])

@@ -1,0 +1,82 @@
+"""The course's own tools: the entry point, executing notebooks, the student copy, the sandbox."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import nbformat
+
+from tests.conftest import ROOT
+from tools.authoring import code, md
+from tools.execute import strip_volatile_metadata
+from tools.lab import stored_output_counts
+from tools.sandbox import sandbox_env
+from tools.student_copy import PLACEHOLDER, strip_answers
+
+
+def test_unknown_command_names_the_allowed_ones():
+    result = subprocess.run([sys.executable, str(ROOT / "course.py"), "strat"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "Unknown command: strat" in result.stdout and "start" in result.stdout and "test" in result.stdout
+
+
+def test_ci_script_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text()
+    readme = (ROOT / "README.md").read_text()
+    assert "python3 course.py test" in ci
+    assert "python3 course.py test" in readme and "python3 course.py start" in readme
+
+
+def test_execution_strips_widget_state_and_timings():
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {"x": "5 MB of plotly.js"}}}
+    nb.cells = [code("1 + 1")]
+    nb.cells[0].metadata["execution"] = {"iopub.execute_input": "2026-01-01"}
+    strip_volatile_metadata(nb)
+    assert "widgets" not in nb.metadata and "execution" not in nb.cells[0].metadata
+
+
+def test_answer_cells_are_collapsed_when_authored_and_removed_in_the_student_copy():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [md("Exercise: compute it."), code("answer = 42", "solution"), md("Model answer.", "explanation"), code("print(1)")]
+    assert nb.cells[1].metadata["jupyter"]["source_hidden"] is True
+    assert strip_answers(nb) == 2
+    assert [c.source for c in nb.cells] == ["Exercise: compute it.", PLACEHOLDER, PLACEHOLDER, "print(1)"]
+
+
+def test_student_copy_refuses_to_overwrite_the_teachers_notebooks():
+    result = subprocess.run([sys.executable, "-m", "tools.student_copy", "--out", str(ROOT / "notebooks")], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2 and "must not be notebooks/" in result.stderr
+
+
+def test_student_copy_keeps_every_lesson(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "tools.student_copy", "--out", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    copies = sorted(p.name for p in tmp_path.glob("*.ipynb"))
+    assert copies == sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    for copy in tmp_path.glob("*.ipynb"):
+        cells = json.loads(copy.read_text())["cells"]
+        assert not [c for c in cells if {"solution", "explanation"} & set(c.get("metadata", {}).get("tags", []))]
+
+
+def test_sandbox_keeps_jupyter_out_of_the_real_home_and_turns_windowing_off(tmp_path):
+    env = sandbox_env(tmp_path)
+    for name in ("HOME", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):
+        assert env[name].startswith(str(tmp_path))
+    settings = tmp_path / "lab-settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    assert json.loads(settings.read_text()) == {"windowingMode": "none"}
+
+
+def test_stored_output_counts_sees_plotly_and_widget_outputs(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    cell = code("x")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={"application/vnd.plotly.v1+json": {"data": []}}),
+        nbformat.v4.new_output("execute_result", data={"application/vnd.jupyter.widget-view+json": {"model_id": "a"}, "text/plain": "[Interactive: x]"}, execution_count=1),
+    ]
+    nb.cells = [cell]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, path)
+    assert stored_output_counts(path) == {"plotly": 1, "widget": 1}

@@ -1,0 +1,57 @@
+"""Make a copy of the lessons for students, without answers.
+
+    python3 course.py student-copy               # writes student-notebooks/
+    python3 course.py student-copy --out DIR
+
+Cells tagged ``solution`` (exercise answers) and ``explanation`` (model answers to
+discussion prompts) are replaced by a short note, so a teacher can hand out the
+notebooks and keep the answers. Everything else, outputs included, is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSWER_TAGS = {"solution", "explanation"}
+PLACEHOLDER = "*The answer to this part is in the teacher's copy of the notebook.*"
+
+
+def strip_answers(nb: nbformat.NotebookNode) -> int:
+    """Replace every answer cell by a placeholder; return how many were replaced."""
+    replaced = 0
+    for index, cell in enumerate(nb.cells):
+        tags = set(cell.metadata.get("tags", []))
+        if tags & ANSWER_TAGS:
+            placeholder = nbformat.v4.new_markdown_cell(PLACEHOLDER)
+            placeholder.metadata["tags"] = ["answer-removed"]
+            if "id" in cell:
+                placeholder["id"] = cell["id"]
+            nb.cells[index] = placeholder
+            replaced += 1
+    return replaced
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default=str(ROOT / "student-notebooks"), help="folder to write the copies into")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    if out.resolve() == (ROOT / "notebooks").resolve():
+        print("--out must not be notebooks/: that would delete the answers from the teacher's copy. Choose another folder.", file=sys.stderr)
+        return 2
+    out.mkdir(parents=True, exist_ok=True)
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        removed = strip_answers(nb)
+        nbformat.write(nb, out / path.name)
+        print(f"{path.name}: {removed} answer cells removed -> {out / path.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
