@@ -1,0 +1,427 @@
+"""The twitching lesson's model: trigger weeks, monthly body maps, side-by-side years, base rates.
+
+Pure numpy/pandas (never plotly or ipywidgets). Everything here is derived from the
+public API of ``helpers.model`` (the synthetic cohort and the trigger model); the few
+numbers of its own are cited or labelled ASSUMPTION. Nothing here computes a
+personal risk: the base-rate functions describe a population of 100,000 people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from helpers.errors import CourseInputError
+from helpers.model import (
+    COURSE_SEED,
+    GRIP_NOISE_SD_KG,
+    NEIGHBOURS,
+    REGIONS,
+    load_cohort,
+    trigger_twitch_series,
+)
+
+# ---------------------------------------------------------------------------
+# 1. The trigger lab
+# ---------------------------------------------------------------------------
+#: A calm day: the values the trigger week starts from and returns to.
+#: ASSUMPTION: an ordinary adult day (one coffee, enough sleep, low stress, a walk).
+CALM_DAY: dict[str, float] = {"caffeine_mg": 100.0, "sleep_h": 8.0, "stress_0_10": 2.0, "exercise_min": 30.0}
+#: Slider ranges of the trigger lab (inside the ranges helpers.model accepts).
+TRIGGER_RANGES: dict[str, tuple[float, float, float]] = {
+    "caffeine_mg": (0.0, 800.0, 50.0),  # 800 mg is about eight strong coffees
+    "sleep_h": (4.0, 9.0, 0.5),
+    "stress_0_10": (0.0, 10.0, 1.0),
+    "exercise_min": (0.0, 180.0, 15.0),
+}
+CALM_DAYS_BEFORE: int = 3
+TRIGGER_DAYS: int = 7
+SETTLE_DAYS: int = 11
+#: The lab person's usual maximal grip. Source: Dodds 2014 (PMID 25474696), peak median
+#: about 51 kg in men aged 29-39; we use 45 kg, an ordinary adult (ASSUMPTION).
+LAB_GRIP_KG: float = 45.0
+
+
+def _check_trigger(name: str, value: float) -> float:
+    low, high, _step = TRIGGER_RANGES[name]
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) or np.isnan(value):
+        raise CourseInputError(name, value, f"a number from {low:g} to {high:g}", f"set {name} to a number in the slider's range")
+    if not low <= float(value) <= high:
+        raise CourseInputError(name, value, f"{low:g} to {high:g}", f"keep {name} within the trigger lab's range")
+    return float(value)
+
+
+def trigger_week(caffeine_mg: float = 400.0, sleep_h: float = 5.0, stress_0_10: float = 7.0, exercise_min: float = 30.0) -> pd.DataFrame:
+    """Three calm days, a week of the chosen triggers, then eleven calm days again.
+
+    Why this shape: the learner sees noticed twitching rise during the trigger
+    week and settle after it (the carry-over of ``helpers.model.trigger_twitch_series``,
+    time constant an ASSUMPTION of the model), while measured grip stays where it
+    was: triggers change twitching, not strength (clinical brief, section 1).
+
+    Columns: day, phase ("calm before", "trigger week", "calm after"), the four
+    triggers, twitches_per_day (expected noticed twitches), calm_twitches_per_day
+    (the same person on calm days throughout), grip_kg (measured maximal grip,
+    with measurement noise; it does not depend on the triggers at all).
+    """
+    chosen = {
+        "caffeine_mg": _check_trigger("caffeine_mg", caffeine_mg),
+        "sleep_h": _check_trigger("sleep_h", sleep_h),
+        "stress_0_10": _check_trigger("stress_0_10", stress_0_10),
+        "exercise_min": _check_trigger("exercise_min", exercise_min),
+    }
+    n = CALM_DAYS_BEFORE + TRIGGER_DAYS + SETTLE_DAYS
+    days = np.arange(n)
+    in_week = (days >= CALM_DAYS_BEFORE) & (days < CALM_DAYS_BEFORE + TRIGGER_DAYS)
+    series = {k: np.where(in_week, chosen[k], CALM_DAY[k]) for k in chosen}
+    twitches = trigger_twitch_series(series["caffeine_mg"], series["sleep_h"], series["stress_0_10"], series["exercise_min"])
+    calm = trigger_twitch_series(*(np.full(n, CALM_DAY[k]) for k in ("caffeine_mg", "sleep_h", "stress_0_10", "exercise_min")))
+    phase = np.where(days < CALM_DAYS_BEFORE, "calm before", np.where(in_week, "trigger week", "calm after"))
+    return pd.DataFrame({
+        "day": days + 1,
+        "phase": phase,
+        **series,
+        "twitches_per_day": np.round(twitches, 3),
+        "calm_twitches_per_day": np.round(calm, 3),
+        "grip_kg": _lab_grip_readings(n),
+    })
+
+
+@lru_cache(maxsize=1)
+def _lab_grip_readings_cached(n: int) -> tuple[float, ...]:
+    rng = np.random.default_rng(COURSE_SEED + 5)
+    return tuple(np.round(LAB_GRIP_KG + rng.normal(0.0, GRIP_NOISE_SD_KG, n), 1))
+
+
+def _lab_grip_readings(n: int) -> np.ndarray:
+    """Daily maximal grip of the lab person: usual strength plus measurement noise only.
+
+    The noise SD is the model's GRIP_NOISE_SD_KG (Bai 2019; Abe 2025 via the brief).
+    A fixed seed, so the readings are the same whatever the triggers: strength does
+    not respond to caffeine, sleep, stress or exercise in this model.
+    """
+    return np.array(_lab_grip_readings_cached(n))
+
+
+@dataclass(frozen=True)
+class TriggerSummary:
+    """The few numbers a caption needs about one trigger week."""
+
+    calm_per_day: float
+    peak_per_day: float
+    peak_day: int
+    last_day_per_day: float
+    days_to_settle: int | None  # days after the week until within 10% of calm; None if not within the diary
+    grip_range_kg: float
+
+
+def summarise_trigger_week(week: pd.DataFrame) -> TriggerSummary:
+    """Peak, settling time and grip spread of a trigger week (for captions and tests)."""
+    calm = float(week["calm_twitches_per_day"].iloc[0])
+    peak_i = int(week["twitches_per_day"].idxmax())
+    after = week[week["phase"] == "calm after"]
+    settled = after[after["twitches_per_day"] <= calm * 1.1]
+    days_to_settle = int(settled["day"].iloc[0] - after["day"].iloc[0] + 1) if len(settled) else None
+    return TriggerSummary(
+        calm_per_day=calm,
+        peak_per_day=float(week["twitches_per_day"].max()),
+        peak_day=int(week["day"].iloc[peak_i]),
+        last_day_per_day=float(week["twitches_per_day"].iloc[-1]),
+        days_to_settle=days_to_settle,
+        grip_range_kg=float(week["grip_kg"].max() - week["grip_kg"].min()),
+    )
+
+
+# ---------------------------------------------------------------------------
+# 2. The body map over time
+# ---------------------------------------------------------------------------
+#: Personas offered on the body map (the twitching stories of the cohort).
+BODY_MAP_PERSONAS: tuple[str, ...] = (
+    "benign_fasciculation",
+    "exam_stress_student",
+    "overactive_thyroid",
+    "als_limb_onset",
+    "als_bulbar_onset",
+)
+DAYS_PER_MONTH: float = 30.4375
+#: A region counts as weak when its strength is below this share of normal.
+#: Source: the brief's grip noise (changes under about 15-20% are within
+#: measurement noise; Bai 2019, Abe 2025), so 85% is the first value a clinic
+#: could tell from noise.
+WEAK_BELOW_PCT: float = 85.0
+#: A region counts as twitching when at least this many twitches a day are noticed there (ASSUMPTION).
+TWITCHING_FROM_PER_DAY: float = 1.0
+
+REGION_NAMES: dict[str, str] = {
+    "bulbar": "speech and swallowing",
+    "right_arm": "right arm",
+    "left_arm": "left arm",
+    "trunk": "trunk and breathing",
+    "right_leg": "right leg",
+    "left_leg": "left leg",
+}
+
+
+@lru_cache(maxsize=1)
+def cohort_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(personas, daily) of the canonical cohort in data/, read once per kernel."""
+    cohort = load_cohort()
+    return cohort.personas, cohort.daily
+
+
+def check_persona(persona: str, allowed: tuple[str, ...] = BODY_MAP_PERSONAS) -> str:
+    """Return ``persona`` or raise a CourseInputError naming the allowed personas."""
+    if persona not in allowed:
+        raise CourseInputError("persona", persona, ", ".join(allowed), "use one of the persona names exactly as listed")
+    return persona
+
+
+def persona_row(persona: str) -> pd.Series:
+    """The textbook case of a persona in personas.csv (label, condition, person_id...)."""
+    personas, _daily = cohort_tables()
+    rows = personas[(personas["persona"] == persona) & (personas["textbook_case"].astype(bool))]
+    if rows.empty:
+        raise CourseInputError("persona", persona, ", ".join(personas["persona"].unique()), "use a persona in data/personas.csv")
+    return rows.iloc[0]
+
+
+def persona_daily(persona: str) -> pd.DataFrame:
+    """The daily diary of a persona's textbook case."""
+    _personas, daily = cohort_tables()
+    pid = persona_row(persona)["person_id"]
+    return daily[daily["person_id"] == pid].reset_index(drop=True)
+
+
+def monthly_regions(daily: pd.DataFrame) -> pd.DataFrame:
+    """Month-by-month mean twitches a day and strength per region, tidy.
+
+    Columns: month (1..), region, twitches_per_day, strength_pct, twitching (bool),
+    weak (bool). Months are calendar-average months of 30.4 days.
+    """
+    month = (daily["day"].to_numpy() // DAYS_PER_MONTH).astype(int) + 1
+    frames = []
+    for region in REGIONS:
+        grouped = pd.DataFrame({
+            "month": month,
+            "twitches_per_day": daily[f"twitches_{region}"].to_numpy(dtype=float),
+            "strength_pct": daily[f"strength_pct_{region}"].to_numpy(dtype=float),
+        }).groupby("month", as_index=False).mean()
+        grouped.insert(1, "region", region)
+        frames.append(grouped)
+    out = pd.concat(frames, ignore_index=True)
+    out["twitches_per_day"] = out["twitches_per_day"].round(2)
+    out["strength_pct"] = out["strength_pct"].round(1)
+    out["twitching"] = out["twitches_per_day"] >= TWITCHING_FROM_PER_DAY
+    out["weak"] = out["strength_pct"] < WEAK_BELOW_PCT
+    return out.sort_values(["month", "region"], key=lambda s: s.map(REGIONS.index) if s.name == "region" else s).reset_index(drop=True)
+
+
+@lru_cache(maxsize=16)
+def persona_months(persona: str) -> pd.DataFrame:
+    """``monthly_regions`` of a persona's textbook case (cached: the slider only indexes it)."""
+    return monthly_regions(persona_daily(check_persona(persona)))
+
+
+def month_count(persona: str) -> int:
+    return int(persona_months(persona)["month"].max())
+
+
+def body_map_month(persona: str, month: int) -> pd.DataFrame:
+    """The six regions of one month (REGIONS order) for the body map."""
+    months = persona_months(persona)
+    top = int(months["month"].max())
+    if isinstance(month, bool) or not isinstance(month, (int, np.integer)) or not 1 <= int(month) <= top:
+        raise CourseInputError("month", month, f"a whole number from 1 to {top}", "pick a month on the slider")
+    return months[months["month"] == int(month)].reset_index(drop=True)
+
+
+def first_weak_month(months: pd.DataFrame) -> dict[str, int | None]:
+    """For each region, the first month it counts as weak (None if never)."""
+    out: dict[str, int | None] = {}
+    for region in REGIONS:
+        weak = months[(months["region"] == region) & months["weak"]]
+        out[region] = int(weak["month"].min()) if len(weak) else None
+    return out
+
+
+def spread_to_neighbour(months: pd.DataFrame) -> tuple[str, str] | None:
+    """(first weak region, a neighbour that became weak later), or None if weakness never spread."""
+    first = first_weak_month(months)
+    weak = {r: m for r, m in first.items() if m is not None}
+    if not weak:
+        return None
+    origin = min(weak, key=lambda r: (weak[r], REGIONS.index(r)))
+    later = [n for n in NEIGHBOURS[origin] if n in weak and weak[n] > weak[origin]]
+    return (origin, min(later, key=lambda r: weak[r])) if later else None
+
+
+# ---------------------------------------------------------------------------
+# 3. Side by side: twelve months
+# ---------------------------------------------------------------------------
+#: The pair compared anonymously: Person A and Person B (which is which is revealed after a prediction).
+SIDE_BY_SIDE: dict[str, str] = {"Person A": "als_limb_onset", "Person B": "benign_fasciculation"}
+SIDE_BY_SIDE_MONTHS: int = 12
+
+
+def weekly_summary(daily: pd.DataFrame, weeks: int) -> pd.DataFrame:
+    """Week-by-week twitches (whole body, per day), weakest region's strength and cramps per week.
+
+    Why the weakest region: ALS starts focally, so an average over the body would hide
+    a hand that is losing strength (clinical brief, section 1).
+    """
+    week = daily["day"].to_numpy() // 7 + 1
+    frame = pd.DataFrame({
+        "week": week,
+        "twitches_per_day": daily[[f"twitches_{r}" for r in REGIONS]].sum(axis=1).to_numpy(dtype=float),
+        "weakest_strength_pct": daily[[f"strength_pct_{r}" for r in REGIONS]].min(axis=1).to_numpy(dtype=float),
+        "cramps": daily["cramps"].to_numpy(dtype=float),
+    })
+    frame = frame[frame["week"] <= weeks]
+    out = frame.groupby("week", as_index=False).agg(
+        twitches_per_day=("twitches_per_day", "mean"), weakest_strength_pct=("weakest_strength_pct", "mean"), cramps_per_week=("cramps", "sum")
+    )
+    out["month"] = (out["week"] - 0.5) * 7 / DAYS_PER_MONTH
+    return out.round({"twitches_per_day": 2, "weakest_strength_pct": 1, "month": 2})
+
+
+@lru_cache(maxsize=4)
+def side_by_side_data(months: int = SIDE_BY_SIDE_MONTHS) -> pd.DataFrame:
+    """Both anonymised people's weekly summaries over ``months`` months, with a ``person`` column."""
+    if isinstance(months, bool) or not isinstance(months, (int, np.integer)) or not 1 <= months <= 24:
+        raise CourseInputError("months", months, "a whole number from 1 to 24", "compare up to two years")
+    weeks = int(round(months * DAYS_PER_MONTH / 7))
+    frames = []
+    for person, persona in SIDE_BY_SIDE.items():
+        frame = weekly_summary(persona_daily(persona), weeks)
+        frame.insert(0, "person", person)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
+
+
+def visible_weeks(data: pd.DataFrame, months_shown: int) -> pd.DataFrame:
+    """The rows up to ``months_shown`` months (for the side-by-side slider)."""
+    if isinstance(months_shown, bool) or not isinstance(months_shown, (int, np.integer)) or not 1 <= months_shown <= SIDE_BY_SIDE_MONTHS:
+        raise CourseInputError("months_shown", months_shown, f"a whole number from 1 to {SIDE_BY_SIDE_MONTHS}", "move the slider within its range")
+    return data[data["month"] <= months_shown].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# 4. Base rates: a population, never a person
+# ---------------------------------------------------------------------------
+POPULATION: int = 100_000
+#: About 70% of people notice fasciculations at some point (Reed & Kurland 1963).
+TWITCH_SHARE: float = 0.70
+#: Prevalence: about 5 people living with ALS per 100,000 (Chiò 2013, PMID 23860588).
+ALS_PREVALENCE_PER_100K: float = 5.0
+#: Incidence: about 2 new diagnoses per 100,000 a year (Logroscino 2010, PMID 19710046).
+ALS_INCIDENCE_PER_100K_YEAR: float = 2.0
+#: Share of ALS whose first symptom is twitching: roughly 7% (Eisen & Stewart 1994,
+#: a secondary source; uncertain).
+FASCICULATION_FIRST_SHARE: float = 0.07
+#: Follow-up studies of benign fasciculation: (people followed, how many developed ALS, source).
+BFS_FOLLOW_UPS: tuple[tuple[int, int, str], ...] = (
+    (121, 0, "Blexrud 1993, 2-32 years"),
+    (35, 0, "Filippakis 2018, 24 months"),
+    (180, 0, "Mattiuzzi & Lippi 2024, review"),
+)
+GRID_ROWS: int = 200
+GRID_COLUMNS: int = 500
+
+BASE_RATE_STEPS: tuple[str, ...] = ("Everyone", "Notice twitches", "Living with ALS", "New ALS this year", "ALS starting with twitches")
+
+
+@dataclass(frozen=True)
+class BaseRates:
+    """Counts in a population of ``population`` people (expected values, not a forecast for anyone)."""
+
+    population: int
+    notice_twitches: float
+    living_with_als: float
+    new_als_per_year: float
+    new_als_twitch_first_per_year: float
+
+    @property
+    def twitchers_per_twitch_first_als(self) -> float:
+        """How many people who notice twitches there are for each new ALS that begins with twitching."""
+        return self.notice_twitches / self.new_als_twitch_first_per_year
+
+    @property
+    def years_to_see_one_twitch_first_case(self) -> float:
+        return 1.0 / self.new_als_twitch_first_per_year
+
+
+def base_rates(population: int = POPULATION) -> BaseRates:
+    """Expected counts from the cited rates, for a population (never a personal risk)."""
+    if isinstance(population, bool) or not isinstance(population, (int, np.integer)) or not 1_000 <= population <= 10_000_000:
+        raise CourseInputError("population", population, "a whole number from 1,000 to 10,000,000", "use e.g. 100_000")
+    scale = population / 100_000
+    new = ALS_INCIDENCE_PER_100K_YEAR * scale
+    return BaseRates(
+        population=int(population),
+        notice_twitches=TWITCH_SHARE * population,
+        living_with_als=ALS_PREVALENCE_PER_100K * scale,
+        new_als_per_year=new,
+        new_als_twitch_first_per_year=new * FASCICULATION_FIRST_SHARE,
+    )
+
+
+# Grid codes: 0 no twitching noticed, 1 notices twitches, 2 the highlighted people.
+GRID_QUIET, GRID_TWITCH, GRID_HIGHLIGHT = 0, 1, 2
+
+
+@lru_cache(maxsize=1)
+def _population_layout() -> tuple[np.ndarray, np.ndarray]:
+    """Who twitches (bool grid) and a fixed order in which people with ALS are placed (seeded)."""
+    rng = np.random.default_rng(COURSE_SEED)
+    n = GRID_ROWS * GRID_COLUMNS
+    twitches = np.zeros(n, dtype=bool)
+    twitches[rng.choice(n, size=int(round(TWITCH_SHARE * n)), replace=False)] = True
+    order = rng.permutation(n)
+    return twitches.reshape(GRID_ROWS, GRID_COLUMNS), order
+
+
+def population_grid(step: str) -> tuple[np.ndarray, np.ndarray]:
+    """The 100,000-person grid for one step of the base-rate explorer.
+
+    Returns (grid of codes as int8, shape GRID_ROWS x GRID_COLUMNS; flat indices of
+    the highlighted people). People with ALS are placed at seeded positions; as in
+    life, most of them also twitch (ASSUMPTION for the picture: twitching is a
+    lower motor neuron sign of ALS, clinical brief section 2).
+    """
+    if step not in BASE_RATE_STEPS:
+        raise CourseInputError("step", step, ", ".join(BASE_RATE_STEPS), "pick one of the explorer's buttons")
+    twitches, order = _population_layout()
+    rates = base_rates(GRID_ROWS * GRID_COLUMNS)
+    grid = np.zeros((GRID_ROWS, GRID_COLUMNS), dtype=np.int8)
+    if step != "Everyone":
+        grid[twitches] = GRID_TWITCH
+    highlight_count = {
+        "Everyone": 0,
+        "Notice twitches": 0,
+        "Living with ALS": rates.living_with_als,
+        "New ALS this year": rates.new_als_per_year,
+        "ALS starting with twitches": rates.new_als_twitch_first_per_year,
+    }[step]
+    whole = int(np.floor(highlight_count + 1e-9))
+    highlighted = order[:whole]
+    grid.reshape(-1)[highlighted] = GRID_HIGHLIGHT
+    return grid, np.sort(highlighted)
+
+
+def base_rate_sentence(step: str) -> str:
+    """What one step of the explorer shows, in words (the caption and alt text)."""
+    r = base_rates()
+    sentences = {
+        "Everyone": f"{r.population:,} people, one tiny square each: a small town.",
+        "Notice twitches": f"About {r.notice_twitches:,.0f} of the {r.population:,} (70%) notice muscle twitches at some point (Reed & Kurland 1963).",
+        "Living with ALS": f"About {r.living_with_als:.0f} of the {r.population:,} are living with ALS (Chiò 2013), circled; almost everyone who twitches does not have it.",
+        "New ALS this year": f"About {r.new_als_per_year:.0f} new diagnoses of ALS a year among {r.population:,} people (Logroscino 2010), circled.",
+        "ALS starting with twitches": (
+            f"Roughly 7% of ALS begins with twitching (Eisen & Stewart 1994, uncertain): about {r.new_als_twitch_first_per_year:.2f} of a person a year here, "
+            f"so no square is circled; it takes about {r.years_to_see_one_twitch_first_case:.0f} years for one, while {r.notice_twitches:,.0f} people twitch."
+        ),
+    }
+    return sentences[step]
