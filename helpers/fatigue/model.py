@@ -1,0 +1,426 @@
+"""The "Tired or weak?" lesson's model: numbers behind the grip lab, the diary and the noise game.
+
+Pure numpy/pandas (never plotly or ipywidgets). Everything here is derived from
+the public API of ``helpers.model`` (the synthetic cohort); nothing is stored
+that the model already knows. Every figure names its source or says ASSUMPTION.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from helpers.errors import CourseInputError
+from helpers.model import (
+    COURSE_SEED,
+    GRIP_CHANGE_WITHIN_NOISE_KG,
+    GRIP_NOISE_SD_KG,
+    PERSONA_IDS,
+    grip_trials,
+    load_cohort,
+    persona_story,
+)
+
+HANDS: tuple[str, ...] = ("right", "left")
+DAYS_PER_WEEK: int = 7
+DAYS_PER_MONTH: float = 30.4375
+
+# --- grip lab -----------------------------------------------------------------
+REPETITIONS_RANGE: tuple[int, int] = (1, 30)
+#: Rest before the retest, seconds. White 2013 (PMID 24052933): near full recovery within minutes.
+REST_RANGE_S: tuple[float, float] = (0.0, 600.0)
+MONTH_RANGE: tuple[int, int] = (0, 23)
+
+# --- diary ----------------------------------------------------------------------
+DIARY_MONTHS_RANGE: tuple[int, int] = (2, 24)
+
+# --- noise or trend -------------------------------------------------------------
+NOISE_SD_RANGE_KG: tuple[float, float] = (0.5, 5.0)
+WEEKS_RANGE: tuple[int, int] = (2, 52)
+#: Simulated healthy people in the false-alarm estimate. ASSUMPTION: 4000 keeps
+#: the Monte Carlo error of a percentage under about 1 point.
+SIMULATED_PEOPLE: int = 4000
+#: A decline counts as "confirmed" when this many weekly readings in a row fall
+#: below the noise band. ASSUMPTION: a teaching rule, not a clinical guideline;
+#: it stands for "a trend beyond the noise, confirmed over weeks".
+CONFIRM_READINGS: int = 3
+#: 95% limit for the difference of two noisy readings: 1.96 x sqrt(2) x SD.
+#: With SD 1.8 kg (Bai 2019; Abe 2025) this is 5.0 kg, the brief's "changes
+#: under about 5 kg are within noise" (our arithmetic, the usual "smallest
+#: detectable change" formula).
+SDC_FACTOR: float = 1.96 * math.sqrt(2.0)
+
+
+def check_persona(persona: object) -> str:
+    """A persona id from PERSONA_IDS, or a CourseInputError that lists them."""
+    if not isinstance(persona, str) or persona not in PERSONA_IDS:
+        raise CourseInputError("persona", persona, ", ".join(PERSONA_IDS), "pick one of the listed persona ids, e.g. 'hard_training_week'")
+    return persona
+
+
+def _check_whole(name: str, value: object, low: int, high: int, fix: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer, float, np.floating)):
+        raise CourseInputError(name, value, f"a whole number from {low} to {high}", fix)
+    if isinstance(value, (float, np.floating)) and (math.isnan(value) or not float(value).is_integer()):
+        raise CourseInputError(name, value, f"a whole number from {low} to {high}", fix)
+    if not low <= int(value) <= high:
+        raise CourseInputError(name, value, f"{low} to {high}", fix)
+    return int(value)
+
+
+def _check_number(name: str, value: object, low: float, high: float, fix: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer, float, np.floating)) or math.isnan(float(value)):
+        raise CourseInputError(name, value, f"a number from {low} to {high}", fix)
+    if not low <= float(value) <= high:
+        raise CourseInputError(name, value, f"{low} to {high}", fix)
+    return float(value)
+
+
+def smallest_detectable_change_kg(noise_sd_kg: float = GRIP_NOISE_SD_KG) -> float:
+    """Half-width of the noise band: a change smaller than this between two readings may be noise."""
+    sd = _check_number("noise_sd_kg", noise_sd_kg, 0.0, 20.0, "use a measurement noise SD in kg, e.g. 1.8")
+    return SDC_FACTOR * sd
+
+
+@lru_cache(maxsize=1)
+def _cohort():  # read once per kernel: data/ does not change while a lesson runs
+    return load_cohort()
+
+
+@lru_cache(maxsize=None)
+def _story(persona: str) -> dict:
+    return dict(persona_story(persona))
+
+
+def label(persona: str) -> str:
+    """The persona's short label ("Jonas, 29: legs like lead ...")."""
+    return str(_story(check_persona(persona))["label"])
+
+
+def persona_options() -> list[tuple[str, str]]:
+    """(label, id) pairs for a dropdown, in course order."""
+    return [(label(p), p) for p in PERSONA_IDS]
+
+
+@lru_cache(maxsize=None)
+def _normal(persona: str) -> tuple[float, float]:
+    people = _cohort().personas
+    row = people[people["persona"] == persona].iloc[0]
+    return float(row["grip_normal_kg_right"]), float(row["grip_normal_kg_left"])
+
+
+def normal_grip_kg(persona: str) -> dict[str, float]:
+    """The persona's own normal rested grip per hand (kg): the textbook case's value in personas.csv.
+
+    Why: "low" only means something against the person's own normal; the
+    textbook case sits at the median for age and sex (Dodds 2014, PMID 25474696).
+    """
+    right, left = _normal(check_persona(persona))
+    return {"right": right, "left": left}
+
+
+def person_id(persona: str) -> str:
+    """The cohort person_id of the persona's textbook case (e.g. 'P05')."""
+    check_persona(persona)
+    people = _cohort().personas
+    return str(people[people["persona"] == persona]["person_id"].iloc[0])
+
+
+# ---------------------------------------------------------------------------
+# 1. Grip-test lab
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class GripSession:
+    """One repeated-grip session of both hands and what it shows."""
+
+    persona: str
+    repetitions: int
+    rest_s: float
+    month: int
+    trials: pd.DataFrame  # hand, trial, rest_s_before, force_kg
+    normal_kg: dict[str, float]
+    first_kg: dict[str, float]
+    last_kg: dict[str, float]
+    retest_kg: dict[str, float]
+
+    def drop_pct(self, hand: str) -> float:
+        """Drop from the first to the last grip of the session, % of the first."""
+        return 100.0 * (1.0 - self.last_kg[hand] / self.first_kg[hand]) if self.first_kg[hand] > 0 else 0.0
+
+    def recovery_pct(self, hand: str) -> float:
+        """Retest as % of the first grip: about 100 means recovered."""
+        return 100.0 * self.retest_kg[hand] / self.first_kg[hand] if self.first_kg[hand] > 0 else 0.0
+
+    def below_normal_kg(self, hand: str) -> float:
+        """How far the first (rested) grip sits below the person's own normal, kg."""
+        return self.normal_kg[hand] - self.first_kg[hand]
+
+
+def grip_session(persona: str, repetitions: int = 12, rest_s: float = 120.0, month: int = 0) -> GripSession:
+    """Repeated maximal grips of both hands, then a retest after ``rest_s`` seconds.
+
+    Uses helpers.model.grip_trials (12 grips 3 s on, 5 s off, White 2013,
+    PMID 24052933) on diary day ``month`` x 30.4 of the persona's textbook case.
+    """
+    persona = check_persona(persona)
+    reps = _check_whole("repetitions", repetitions, *REPETITIONS_RANGE, "use 1 to 30 maximal grips")
+    rest = _check_number("rest_s", rest_s, *REST_RANGE_S, "use a rest of 0 to 600 seconds before the retest")
+    m = _check_whole("month", month, *MONTH_RANGE, "use a diary month from 0 to 23")
+    trials = grip_trials(persona, repetitions=reps, rest_s=rest, day=int(round(m * DAYS_PER_MONTH)), seed=COURSE_SEED)
+    first, last, retest = {}, {}, {}
+    for hand in HANDS:
+        f = trials.loc[trials["hand"] == hand, "force_kg"].to_numpy()
+        first[hand], last[hand], retest[hand] = float(f[0]), float(f[reps - 1]), float(f[reps])
+    return GripSession(persona, reps, rest, m, trials, normal_grip_kg(persona), first, last, retest)
+
+
+def describe_grip_session(s: GripSession) -> str:
+    """One sentence for the caption: what the two hands did."""
+    sdc = smallest_detectable_change_kg()
+    parts = []
+    for hand in HANDS:
+        gap = s.below_normal_kg(hand)
+        where = f"{gap:.0f} kg below normal, beyond the noise" if gap > sdc else "within the noise of normal"
+        parts.append(
+            f"{hand} hand starts at {s.first_kg[hand]:.0f} kg ({where}), drops {s.drop_pct(hand):.0f}% over "
+            f"{s.repetitions} grips and is back to {s.recovery_pct(hand):.0f}% of its start after {s.rest_s:.0f} s rest"
+        )
+    return f"{label(s.persona)}, month {s.month}: " + "; ".join(parts) + "."
+
+
+# ---------------------------------------------------------------------------
+# 2. Diary timeline
+# ---------------------------------------------------------------------------
+VERDICTS: dict[str, str] = {
+    "fatigue": "Tiredness without measurable strength loss: grip stays inside the noise band",
+    "weakness": "True strength loss: grip falls below the noise band and stays down",
+    "fatigable": "Weakness that comes and goes with use (fatigable weakness)",
+}
+#: What the hidden strength shows for each persona over the two-year diary.
+#: Checked against the data in tests/test_fatigue_model.py, not just asserted.
+TRUE_VERDICT: dict[str, str] = {
+    "hard_training_week": "fatigue",
+    "exam_stress_student": "fatigue",
+    "benign_fasciculation": "fatigue",
+    "health_anxiety": "fatigue",
+    "als_limb_onset": "weakness",
+    "als_bulbar_onset": "weakness",
+    "myasthenia_gravis": "fatigable",
+    "cervical_radiculopathy": "weakness",
+    "carpal_tunnel": "fatigue",
+    "overactive_thyroid": "fatigue",
+    "b12_deficiency": "fatigue",
+    "post_viral_fatigue": "fatigue",
+}
+
+
+def weekly_diary(persona: str, months: int = 24) -> pd.DataFrame:
+    """Weekly means of the persona's diary over the first ``months`` months.
+
+    Columns: week, fatigue_0_10, grip_kg_right, grip_kg_left, sleep_h,
+    stress_0_10, exercise_min, true_grip_kg_right, true_grip_kg_left (own
+    normal x hidden arm strength %, i.e. the grip without noise or tiredness),
+    strength_pct_bulbar. Weekly, because 730 daily points per line would make
+    the notebook heavy and read no better.
+    """
+    persona = check_persona(persona)
+    m = _check_whole("months", months, *DIARY_MONTHS_RANGE, "show 2 to 24 months of diary")
+    daily = _cohort().daily
+    d = daily[(daily["person_id"] == person_id(persona)) & (daily["day"] < round(m * DAYS_PER_MONTH))]
+    normal = normal_grip_kg(persona)
+    frame = pd.DataFrame({
+        "week": d["day"].to_numpy() // DAYS_PER_WEEK,
+        "fatigue_0_10": d["fatigue_0_10"].to_numpy(float),
+        "grip_kg_right": d["grip_kg_right"].to_numpy(float),
+        "grip_kg_left": d["grip_kg_left"].to_numpy(float),
+        "sleep_h": d["sleep_h"].to_numpy(float),
+        "stress_0_10": d["stress_0_10"].to_numpy(float),
+        "exercise_min": d["exercise_min"].to_numpy(float),
+        "true_grip_kg_right": normal["right"] * d["strength_pct_right_arm"].to_numpy(float) / 100.0,
+        "true_grip_kg_left": normal["left"] * d["strength_pct_left_arm"].to_numpy(float) / 100.0,
+        "strength_pct_bulbar": d["strength_pct_bulbar"].to_numpy(float),
+    })
+    return frame.groupby("week", as_index=False).mean().round(2)
+
+
+def grip_gap_kg(weekly: pd.DataFrame, persona: str) -> dict[str, float]:
+    """Largest weekly shortfall of measured grip below own normal, per hand (kg)."""
+    normal = normal_grip_kg(persona)
+    return {h: float((normal[h] - weekly[f"grip_kg_{h}"]).max()) for h in HANDS}
+
+
+def describe_diary(weekly: pd.DataFrame, persona: str, revealed: bool) -> str:
+    """Caption sentence for the diary: fatigue level, grip versus normal, and (revealed) the truth."""
+    sdc = smallest_detectable_change_kg()
+    weeks = len(weekly)
+    gap = grip_gap_kg(weekly, persona)
+    grip_text = ", ".join(
+        f"{h} grip {'drops up to ' + format(gap[h], '.0f') + ' kg below normal' if gap[h] > sdc else 'stays within the noise band'}"
+        for h in HANDS
+    )
+    text = (
+        f"{label(persona)}: over {weeks} weeks the weekly fatigue averages {weekly['fatigue_0_10'].mean():.1f}/10 "
+        f"(highest week {weekly['fatigue_0_10'].max():.1f}); {grip_text}."
+    )
+    if revealed:
+        truth = weekly[["true_grip_kg_right", "true_grip_kg_left"]].min()
+        text += (
+            f" Revealed: the true rested grip falls to {truth['true_grip_kg_right']:.0f} kg (right) and "
+            f"{truth['true_grip_kg_left']:.0f} kg (left); {_story(persona)['condition']}."
+        )
+    return text
+
+
+def judge_verdict(persona: str, verdict: str) -> tuple[bool, str]:
+    """Whether the learner's verdict matches the hidden truth, with feedback aimed at the misconception."""
+    persona = check_persona(persona)
+    if verdict not in VERDICTS:
+        raise CourseInputError("verdict", verdict, ", ".join(VERDICTS), "choose one of the three judgements")
+    truth = TRUE_VERDICT[persona]
+    explained = str(_story(persona)["condition_explained"]).replace("\n", " ")
+    if verdict == truth:
+        return True, f"Your judgement matches the hidden strength. {explained}"
+    misconception = {
+        ("fatigue", "weakness"): "Feeling tired or reporting weakness is not the same as measured weakness: look for grip below the noise band that stays there.",
+        ("fatigue", "fatigable"): "Tiredness that swings with sleep, stress and exercise is not fatigable weakness: in fatigable weakness measured force drops with repeated use.",
+        ("weakness", "fatigue"): "High tiredness scores do not rule out weakness, and low ones do not prove it: the measured grip is what tells. ALS brings both fatigue and strength loss.",
+        ("weakness", "fatigable"): "This weakness does not come and go: it is a measured loss that stays and (in ALS) grows.",
+        ("fatigable", "fatigue"): "Weakness that comes and goes is not 'just fatigue': here the measured force really drops with use and recovers with rest.",
+        ("fatigable", "weakness"): "Close: the weakness is real, but it fluctuates with use and rest rather than staying down.",
+    }[(truth, verdict)]
+    return False, f"{misconception} {explained}"
+
+
+# ---------------------------------------------------------------------------
+# 3. Noise or trend?
+# ---------------------------------------------------------------------------
+@lru_cache(maxsize=8)
+def als_grip_decline_kg_per_week(persona: str = "als_limb_onset", hand: str = "right") -> float:
+    """Slope of the true rested grip over the first year of an ALS persona (kg/week, positive = loss).
+
+    Derived from the cohort's hidden strength x own normal grip; the model's
+    strength loss is calibrated to ALSFRS-R decline (Atassi 2014, PMID 25298304).
+    """
+    weekly = weekly_diary(persona, months=12)
+    slope = np.polyfit(weekly["week"].to_numpy(float), weekly[f"true_grip_kg_{hand}"].to_numpy(float), 1)[0]
+    return float(-slope)
+
+
+@lru_cache(maxsize=4)
+def _standard_noise(seed: int, people: int, max_weeks: int) -> np.ndarray:
+    """Seeded unit-normal noise (people + 2, max_weeks + 1); scaled by the noise SD on use.
+
+    Common random numbers: the same draws for every slider value, so moving the
+    noise slider changes the spread, not the luck.
+    """
+    return np.random.default_rng(seed).standard_normal((people + 2, max_weeks + 1))
+
+
+@dataclass(frozen=True)
+class NoiseOrTrend:
+    """One run of the noise game: two example people and the false-alarm rates."""
+
+    noise_sd_kg: float
+    weeks: int
+    band_kg: float
+    decline_kg_per_week: float
+    week: np.ndarray  # 0..weeks
+    healthy_change_kg: np.ndarray  # one healthy person's readings minus their week-0 reading
+    decline_change_kg: np.ndarray  # one person with a real decline, same
+    fooled_by_one_reading_pct: float  # healthy people with at least one reading below the band
+    fooled_by_confirmed_rule_pct: float  # healthy people with CONFIRM_READINGS in a row below the band
+    decline_first_below_week: int | None  # first week the example's reading leaves the band
+    decline_confirmed_week: int | None  # week the decline is confirmed by the rule
+    true_change_at_end_kg: float
+
+
+def _runs_below(below: np.ndarray, run: int) -> np.ndarray:
+    """For each row, whether ``run`` consecutive True values occur (vectorised)."""
+    if below.shape[1] < run:
+        return np.zeros(below.shape[0], dtype=bool)
+    csum = np.concatenate([np.zeros((below.shape[0], 1), dtype=int), np.cumsum(below, axis=1)], axis=1)
+    counts = csum[:, run:] - csum[:, :-run]  # number of True values in each window of length run
+    return (counts == run).any(axis=1)
+
+
+def _first_week(flags: np.ndarray) -> int | None:
+    idx = np.flatnonzero(flags)
+    return int(idx[0]) if idx.size else None
+
+
+def noise_or_trend(
+    noise_sd_kg: float = GRIP_NOISE_SD_KG,
+    weeks: int = 12,
+    decline_kg_per_week: float | None = None,
+    people: int = SIMULATED_PEOPLE,
+    seed: int = COURSE_SEED,
+) -> NoiseOrTrend:
+    """Weekly grip readings of healthy people and of one person with a real decline.
+
+    Each reading is the true grip plus noise of SD ``noise_sd_kg``; the band is
+    the smallest detectable change (1.96 x sqrt(2) x SD) around the week-0
+    reading. Vectorised over ``people`` simulated healthy people: how many are
+    "fooled" by one reading below the band, and how many by the stricter rule
+    of CONFIRM_READINGS readings in a row below it.
+    """
+    sd = _check_number("noise_sd_kg", noise_sd_kg, *NOISE_SD_RANGE_KG, "use a measurement noise SD from 0.5 to 5 kg (the course's grip noise is 1.8 kg)")
+    w = _check_whole("weeks", weeks, *WEEKS_RANGE, "observe for 2 to 52 weeks")
+    n = _check_whole("people", people, 10, 100_000, "simulate 10 to 100000 healthy people")
+    rate = als_grip_decline_kg_per_week() if decline_kg_per_week is None else _check_number(
+        "decline_kg_per_week", decline_kg_per_week, 0.0, 5.0, "use a decline of 0 to 5 kg per week")
+    z = _standard_noise(int(seed), n, WEEKS_RANGE[1])[:, : w + 1]
+    readings = sd * z  # change from true normal, kg
+    band = SDC_FACTOR * sd
+    change = readings - readings[:, :1]  # minus the week-0 reading
+    healthy = change[:n, 1:]
+    below = healthy < -band
+    week = np.arange(w + 1)
+    trend = -rate * week
+    decline = (trend + readings[n + 1]) - readings[n + 1, 0]
+    decline_below = decline < -band
+    confirmed = np.zeros(w + 1, dtype=bool)  # week k confirms if weeks k-2..k (all >= 1) are below
+    if w >= CONFIRM_READINGS:
+        csum = np.cumsum(decline_below[1:].astype(int))
+        runs = csum[CONFIRM_READINGS - 1:] - np.concatenate([[0], csum[:-CONFIRM_READINGS]])
+        confirmed[CONFIRM_READINGS:] = runs == CONFIRM_READINGS
+    return NoiseOrTrend(
+        noise_sd_kg=sd,
+        weeks=w,
+        band_kg=band,
+        decline_kg_per_week=rate,
+        week=week,
+        healthy_change_kg=change[n],
+        decline_change_kg=decline,
+        fooled_by_one_reading_pct=float(100.0 * below.any(axis=1).mean()),
+        fooled_by_confirmed_rule_pct=float(100.0 * _runs_below(below, CONFIRM_READINGS).mean()),
+        decline_first_below_week=_first_week(decline_below),
+        decline_confirmed_week=_first_week(confirmed),
+        true_change_at_end_kg=float(trend[-1]),
+    )
+
+
+def describe_noise_or_trend(r: NoiseOrTrend) -> str:
+    """Caption: the band, when the real decline shows, and how often healthy readings fool you."""
+    when = (
+        f"the real decline is confirmed ({CONFIRM_READINGS} readings in a row below the band) in week {r.decline_confirmed_week}"
+        if r.decline_confirmed_week is not None
+        else f"the real loss ({abs(r.true_change_at_end_kg):.1f} kg by week {r.weeks}) is not yet confirmed"
+    )
+    return (
+        f"With noise SD {r.noise_sd_kg:.1f} kg the band is ±{r.band_kg:.1f} kg; {when}. "
+        f"Of {SIMULATED_PEOPLE} healthy people measured weekly for {r.weeks} weeks, {r.fooled_by_one_reading_pct:.0f}% have at "
+        f"least one reading below the band, but only {r.fooled_by_confirmed_rule_pct:.1f}% have {CONFIRM_READINGS} in a row."
+    )
+
+
+__all__ = [
+    "CONFIRM_READINGS", "DIARY_MONTHS_RANGE", "GRIP_CHANGE_WITHIN_NOISE_KG", "GRIP_NOISE_SD_KG", "GripSession", "HANDS",
+    "MONTH_RANGE", "NOISE_SD_RANGE_KG", "NoiseOrTrend", "REPETITIONS_RANGE", "REST_RANGE_S", "SDC_FACTOR", "TRUE_VERDICT",
+    "VERDICTS", "WEEKS_RANGE", "als_grip_decline_kg_per_week", "check_persona", "describe_diary", "describe_grip_session",
+    "describe_noise_or_trend", "grip_gap_kg", "grip_session", "judge_verdict", "label", "noise_or_trend", "normal_grip_kg",
+    "person_id", "persona_options", "smallest_detectable_change_kg", "weekly_diary",
+]
