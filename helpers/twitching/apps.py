@@ -229,3 +229,8 @@ class BaseRateExplorer(CourseApp):
 def base_rate_explorer(step: str = "Notice twitches") -> BaseRateExplorer:
     """The base-rate explorer (a population picture; never a personal risk)."""
     return BaseRateExplorer(step)
+
+
+def body_map_static(persona: str, month: int) -> go.Figure:
+    """One month of the body map as a static figure (shown before the live app)."""
+    return body_map_figure(body_map_month(check_persona(persona), month), persona_name(persona))

@@ -368,51 +368,58 @@ def base_rates(population: int = POPULATION) -> BaseRates:
     )
 
 
-# Grid codes: 0 no twitching noticed, 1 notices twitches, 2 the highlighted people.
-GRID_QUIET, GRID_TWITCH, GRID_HIGHLIGHT = 0, 1, 2
+# Grid codes: fixed for every step (so a step changes only colours and circles, never the 100,000 cells).
+GRID_QUIET, GRID_TWITCH, GRID_ALS, GRID_NEW_ALS = 0, 1, 2, 3
+#: Which codes each step shows as "highlighted" (drawn black and circled).
+STEP_HIGHLIGHT: dict[str, tuple[int, ...]] = {
+    "Everyone": (),
+    "Notice twitches": (),
+    "Living with ALS": (GRID_ALS, GRID_NEW_ALS),
+    "New ALS this year": (GRID_NEW_ALS,),
+    "ALS starting with twitches": (),
+}
+
+
+def check_step(step: str) -> str:
+    if step not in BASE_RATE_STEPS:
+        raise CourseInputError("step", step, ", ".join(BASE_RATE_STEPS), "pick one of the explorer's buttons")
+    return step
 
 
 @lru_cache(maxsize=1)
-def _population_layout() -> tuple[np.ndarray, np.ndarray]:
-    """Who twitches (bool grid) and a fixed order in which people with ALS are placed (seeded)."""
+def population_codes() -> np.ndarray:
+    """The 100,000-person grid (GRID_ROWS x GRID_COLUMNS, int8 codes), the same for every step.
+
+    70% notice twitches (Reed & Kurland 1963), placed at seeded random positions;
+    5 people living with ALS (Chiò 2013), of whom 2 were diagnosed this year
+    (Logroscino 2010), also at seeded positions. People with ALS have their own
+    codes; in the 'twitches' steps they are coloured as twitchers (ASSUMPTION for
+    the picture: twitching is a lower motor neuron sign of ALS, brief section 2).
+    """
     rng = np.random.default_rng(COURSE_SEED)
     n = GRID_ROWS * GRID_COLUMNS
-    twitches = np.zeros(n, dtype=bool)
-    twitches[rng.choice(n, size=int(round(TWITCH_SHARE * n)), replace=False)] = True
-    order = rng.permutation(n)
-    return twitches.reshape(GRID_ROWS, GRID_COLUMNS), order
+    rates = base_rates(n)
+    codes = np.zeros(n, dtype=np.int8)
+    codes[rng.choice(n, size=int(round(TWITCH_SHARE * n)), replace=False)] = GRID_TWITCH
+    als = rng.choice(n, size=int(round(rates.living_with_als)), replace=False)
+    new = int(round(rates.new_als_per_year))
+    codes[als[new:]] = GRID_ALS
+    codes[als[:new]] = GRID_NEW_ALS
+    codes.flags.writeable = False
+    return codes.reshape(GRID_ROWS, GRID_COLUMNS)
 
 
 def population_grid(step: str) -> tuple[np.ndarray, np.ndarray]:
-    """The 100,000-person grid for one step of the base-rate explorer.
-
-    Returns (grid of codes as int8, shape GRID_ROWS x GRID_COLUMNS; flat indices of
-    the highlighted people). People with ALS are placed at seeded positions; as in
-    life, most of them also twitch (ASSUMPTION for the picture: twitching is a
-    lower motor neuron sign of ALS, clinical brief section 2).
-    """
-    if step not in BASE_RATE_STEPS:
-        raise CourseInputError("step", step, ", ".join(BASE_RATE_STEPS), "pick one of the explorer's buttons")
-    twitches, order = _population_layout()
-    rates = base_rates(GRID_ROWS * GRID_COLUMNS)
-    grid = np.zeros((GRID_ROWS, GRID_COLUMNS), dtype=np.int8)
-    if step != "Everyone":
-        grid[twitches] = GRID_TWITCH
-    highlight_count = {
-        "Everyone": 0,
-        "Notice twitches": 0,
-        "Living with ALS": rates.living_with_als,
-        "New ALS this year": rates.new_als_per_year,
-        "ALS starting with twitches": rates.new_als_twitch_first_per_year,
-    }[step]
-    whole = int(np.floor(highlight_count + 1e-9))
-    highlighted = order[:whole]
-    grid.reshape(-1)[highlighted] = GRID_HIGHLIGHT
-    return grid, np.sort(highlighted)
+    """(the fixed grid of codes, sorted flat indices of the people highlighted in ``step``)."""
+    codes = population_codes()
+    wanted = STEP_HIGHLIGHT[check_step(step)]
+    highlighted = np.flatnonzero(np.isin(codes.reshape(-1), wanted)) if wanted else np.array([], dtype=int)
+    return codes, highlighted
 
 
 def base_rate_sentence(step: str) -> str:
     """What one step of the explorer shows, in words (the caption and alt text)."""
+    check_step(step)
     r = base_rates()
     sentences = {
         "Everyone": f"{r.population:,} people, one tiny square each: a small town.",
@@ -421,7 +428,7 @@ def base_rate_sentence(step: str) -> str:
         "New ALS this year": f"About {r.new_als_per_year:.0f} new diagnoses of ALS a year among {r.population:,} people (Logroscino 2010), circled.",
         "ALS starting with twitches": (
             f"Roughly 7% of ALS begins with twitching (Eisen & Stewart 1994, uncertain): about {r.new_als_twitch_first_per_year:.2f} of a person a year here, "
-            f"so no square is circled; it takes about {r.years_to_see_one_twitch_first_case:.0f} years for one, while {r.notice_twitches:,.0f} people twitch."
+            f"so no square is circled: a town this size sees one such person about every {r.years_to_see_one_twitch_first_case:.0f} years, while {r.notice_twitches:,.0f} of its people twitch."
         ),
     }
     return sentences[step]

@@ -11,17 +11,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from helpers.model import GRIP_NOISE_SD_KG, REGIONS
 from helpers.twitching.model import (
+    GRID_ALS,
     GRID_COLUMNS,
-    GRID_HIGHLIGHT,
+    GRID_NEW_ALS,
     GRID_ROWS,
     REGION_NAMES,
     TWITCHING_FROM_PER_DAY,
+    STEP_HIGHLIGHT,
     WEAK_BELOW_PCT,
     base_rate_sentence,
+    check_step,
     population_grid,
     summarise_trigger_week,
 )
@@ -34,45 +36,46 @@ TRIGGER_WEEK_FILL = "rgba(230,159,0,0.15)"
 
 
 def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
-    """Noticed twitches a day (top) and measured grip (bottom) over the calm-trigger-calm weeks."""
+    """Noticed twitches a day (top panel) and measured grip (bottom panel) over calm, trigger and calm days.
+
+    Built as one figure spec (no make_subplots, no incremental add_*): a slider
+    move rebuilds it in a few milliseconds.
+    """
     s = summarise_trigger_week(week)
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12, row_heights=[0.6, 0.4])
-    fig.add_trace(go.Scatter(
-        x=week["day"], y=week["calm_twitches_per_day"], mode="lines", name="calm days throughout",
-        line=dict(color=PALETTE["black"], dash="dot", width=2), hovertemplate="day %{x}: %{y:.1f} twitches<extra>calm</extra>",
-    ), row=1, col=1)
-    fig.add_trace(go.Scatter(
-        x=week["day"], y=week["twitches_per_day"], mode="lines+markers", name="noticed twitches a day",
-        line=dict(color=PALETTE["orange"], width=3), hovertemplate="day %{x}: %{y:.1f} twitches<extra></extra>",
-    ), row=1, col=1)
+    days = week["day"].tolist()
     usual = float(np.median(week["grip_kg"]))
-    fig.add_trace(go.Scatter(
-        x=list(week["day"]) + list(week["day"])[::-1],
-        y=[usual + 2 * GRIP_NOISE_SD_KG] * len(week) + [usual - 2 * GRIP_NOISE_SD_KG] * len(week),
-        fill="toself", fillcolor=NOISE_BAND_FILL, line=dict(width=0), name="measurement noise band", hoverinfo="skip",
-    ), row=2, col=1)
-    fig.add_trace(go.Scatter(
-        x=week["day"], y=week["grip_kg"], mode="lines+markers", name="measured grip (kg)",
-        line=dict(color=PALETTE["blue"], width=2), hovertemplate="day %{x}: %{y:.1f} kg<extra></extra>",
-    ), row=2, col=1)
     first = int(week.loc[week["phase"] == "trigger week", "day"].min())
     last = int(week.loc[week["phase"] == "trigger week", "day"].max())
-    for row in (1, 2):
-        fig.add_vrect(x0=first - 0.5, x1=last + 0.5, fillcolor=TRIGGER_WEEK_FILL, line_width=0, row=row, col=1)
-    fig.add_annotation(x=(first + last) / 2, y=1.0, yref="y domain", text="trigger week", showarrow=False, yanchor="bottom", font=dict(size=13))
     top = max(8.0, float(week["twitches_per_day"].max()) * 1.15)
-    fig.update_yaxes(range=[0, top], row=1, col=1)
-    fig.update_yaxes(range=[usual - 20, usual + 12], title_text="grip (kg)", row=2, col=1)
-    fig.update_xaxes(dtick=2, range=[0.5, len(week) + 0.5])
-    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=-0.42, x=0), margin=dict(b=120))
+    data = [
+        dict(type="scatter", x=days, y=week["calm_twitches_per_day"].tolist(), mode="lines", name="calm days throughout", xaxis="x", yaxis="y2",
+             line=dict(color=PALETTE["black"], dash="dot", width=2), hovertemplate="day %{x}: %{y:.1f} twitches<extra>calm</extra>"),
+        dict(type="scatter", x=days, y=week["twitches_per_day"].tolist(), mode="lines+markers", name="noticed twitches a day", xaxis="x", yaxis="y2",
+             line=dict(color=PALETTE["orange"], width=3), hovertemplate="day %{x}: %{y:.1f} twitches<extra></extra>"),
+        dict(type="scatter", x=days + days[::-1], y=[usual + 2 * GRIP_NOISE_SD_KG] * len(days) + [usual - 2 * GRIP_NOISE_SD_KG] * len(days),
+             fill="toself", fillcolor=NOISE_BAND_FILL, line=dict(width=0), name="grip noise band (±2 SD)", hoverinfo="skip", xaxis="x", yaxis="y"),
+        dict(type="scatter", x=days, y=week["grip_kg"].tolist(), mode="lines+markers", name="measured grip", xaxis="x", yaxis="y",
+             line=dict(color=PALETTE["blue"], width=2), hovertemplate="day %{x}: %{y:.1f} kg<extra></extra>"),
+    ]
+    band = dict(type="rect", xref="x", x0=first - 0.5, x1=last + 0.5, fillcolor=TRIGGER_WEEK_FILL, line=dict(width=0), layer="below")
+    layout = dict(
+        xaxis=dict(dtick=2, range=[0.5, len(days) + 0.5], anchor="y"),
+        yaxis=dict(domain=[0.0, 0.36], range=[usual - 20, usual + 12]),
+        yaxis2=dict(domain=[0.46, 1.0], range=[0, top], anchor="x", title=dict(text="noticed twitches a day")),
+        shapes=[dict(band, yref="y domain", y0=0, y1=1), dict(band, yref="y2 domain", y0=0, y1=1)],
+        annotations=[dict(x=(first + last) / 2, y=1.0, xref="x", yref="y2 domain", text="trigger week", showarrow=False, yanchor="bottom", font=dict(size=13))],
+        legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
+        margin=dict(l=70, r=30, t=80, b=130),
+    )
+    fig = go.Figure(data=data, layout=layout)
     settle = f"settles within about {s.days_to_settle} days" if s.days_to_settle else "has not fully settled by day 21"
     title = f"Twitching rises to {s.peak_per_day:.1f} a day with triggers and {settle}; grip stays flat"
     description = (
         f"On calm days this person notices about {s.calm_per_day:.1f} twitches a day; during the trigger week it climbs to "
-        f"{s.peak_per_day:.1f} a day and after it falls back ({s.last_day_per_day:.1f} on day {int(week['day'].iloc[-1])}), "
+        f"{s.peak_per_day:.1f} a day and after it falls back ({s.last_day_per_day:.1f} on day {days[-1]}), "
         f"while measured grip stays within its noise band around {usual:.0f} kg the whole time."
     )
-    return style_figure(fig, title=title, x_title="day of the diary", y_title="noticed twitches a day", description=description, height=560)
+    return style_figure(fig, title=title, x_title="day of the diary", y_title="grip (kg)", description=description, height=580)
 
 
 # ---------------------------------------------------------------------------
@@ -133,61 +136,60 @@ def describe_body_month(regions: pd.DataFrame, who: str) -> tuple[str, str]:
     return title, description
 
 
+LABEL_POSITION: dict[str, tuple[float, float, str, str]] = {
+    "bulbar": (1.0, 8.6, "left", "middle"), "trunk": (0.0, 3.6, "center", "top"),
+    "right_arm": (-2.0, 3.6, "center", "top"), "left_arm": (2.0, 3.6, "center", "top"),
+    "right_leg": (-0.9, -0.4, "center", "top"), "left_leg": (0.9, -0.4, "center", "top"),
+}
+SHORT_NAMES: dict[str, str] = {"bulbar": "speech/swallow", "trunk": "trunk", "right_arm": "right arm", "left_arm": "left arm",
+                               "right_leg": "right leg", "left_leg": "left leg"}
+RING_KEY: tuple[int, ...] = (2, 5, 10)
+RING_KEY_X: float = 4.3
+
+
 def body_map_figure(regions: pd.DataFrame, who: str) -> go.Figure:
-    """A schematic body: each region's fill shows its strength, an orange ring its twitching."""
-    fig = go.Figure()
-    shapes = []
+    """A schematic body: each region's fill shows its strength, an orange ring its twitching.
+
+    One figure spec (patches are layout shapes, numbers are annotations), so a
+    month step rebuilds it in a few milliseconds.
+    """
     by_region = regions.set_index("region")
-    for region in REGIONS:
-        x, y, hw, hh, kind = BODY_LAYOUT[region]
-        row = by_region.loc[region]
-        shapes.append(dict(
-            type=kind, x0=x - hw, x1=x + hw, y0=y - hh, y1=y + hh, fillcolor=strength_colour(float(row["strength_pct"])),
-            line=dict(color="#444444", width=2), layer="below",
-        ))
+    strength = [float(by_region.at[r, "strength_pct"]) for r in REGIONS]
+    twitches = [float(by_region.at[r, "twitches_per_day"]) for r in REGIONS]
     xs = [BODY_LAYOUT[r][0] for r in REGIONS]
     ys = [BODY_LAYOUT[r][1] for r in REGIONS]
-    strength = [float(by_region.loc[r, "strength_pct"]) for r in REGIONS]
-    twitches = [float(by_region.loc[r, "twitches_per_day"]) for r in REGIONS]
-    # Invisible markers carrying the colour bar and the hover text of the patches.
-    fig.add_trace(go.Scatter(
-        x=xs, y=ys, mode="markers", name="strength",
-        marker=dict(size=40, opacity=0, color=strength, cmin=0, cmax=100, colorscale=[[a, c] for a, c in STRENGTH_SCALE],
-                    colorbar=dict(title=dict(text="strength<br>(% of normal)"), x=1.02, len=0.75, tickvals=[0, 25, 50, 75, 100])),
-        customdata=np.column_stack([[REGION_NAMES[r] for r in REGIONS], twitches]),
-        hovertemplate="%{customdata[0]}<br>strength %{marker.color:.0f}%<br>%{customdata[1]:.1f} twitches a day<extra></extra>",
-        showlegend=False,
-    ))
-    fig.add_trace(go.Scatter(
-        x=xs, y=ys, mode="markers", name="twitching (ring size = twitches a day)",
-        marker=dict(size=[ring_size(t) for t in twitches], symbol="circle-open", color=TWITCH_RING, line=dict(width=4)),
-        hoverinfo="skip", showlegend=False,
-    ))
-    # Region labels under or beside each patch, with the numbers.
-    label_pos = {
-        "bulbar": (1.0, 8.6, "left"), "trunk": (0.0, 3.95, "center"),
-        "right_arm": (-2.0, 3.45, "center"), "left_arm": (2.0, 3.45, "center"),
-        "right_leg": (-0.9, -0.55, "center"), "left_leg": (0.9, -0.55, "center"),
-    }
-    short = {"bulbar": "speech/swallow", "trunk": "trunk", "right_arm": "right arm", "left_arm": "left arm", "right_leg": "right leg", "left_leg": "left leg"}
-    for region, s, t in zip(REGIONS, strength, twitches):
-        lx, ly, anchor = label_pos[region]
-        fig.add_annotation(x=lx, y=ly, text=f"<b>{short[region]}</b><br>{s:.0f}% · {t:.0f}/day", showarrow=False,
-                           xanchor=anchor, yanchor="middle" if region == "bulbar" else "top", font=dict(size=13))
-    # Ring-size key on the right.
-    key_x = 4.3
-    for i, n in enumerate((2, 5, 10)):
-        fig.add_trace(go.Scatter(
-            x=[key_x], y=[7.6 - 1.5 * i], mode="markers+text", text=[f"   {n} a day"], textposition="middle right",
-            marker=dict(size=ring_size(n), symbol="circle-open", color=TWITCH_RING, line=dict(width=4)),
-            hoverinfo="skip", showlegend=False, textfont=dict(size=13),
-        ))
-    fig.add_annotation(x=key_x - 0.4, y=8.8, text="<b>twitching</b>", showarrow=False, xanchor="left", font=dict(size=13))
-    fig.update_layout(shapes=shapes, margin=dict(l=20, r=20, t=80, b=20))
-    fig.update_xaxes(range=[-3.4, 6.6], visible=False, scaleanchor="y", scaleratio=1)
-    fig.update_yaxes(range=[-1.8, 9.8], visible=False)
+    shapes = []
+    for region, s in zip(REGIONS, strength):
+        x, y, hw, hh, kind = BODY_LAYOUT[region]
+        shapes.append(dict(type=kind, xref="x", yref="y", x0=x - hw, x1=x + hw, y0=y - hh, y1=y + hh, fillcolor=strength_colour(s),
+                           line=dict(color="#444444", width=2), layer="below"))
+    data = [
+        # Invisible markers carrying the colour bar and the hover text of the patches.
+        dict(type="scatter", x=xs, y=ys, mode="markers", name="strength", showlegend=False,
+             marker=dict(size=40, opacity=0, color=strength, cmin=0, cmax=100, colorscale=[[a, c] for a, c in STRENGTH_SCALE],
+                         colorbar=dict(title=dict(text="strength<br>(% of normal)"), x=1.0, len=0.7, tickvals=[0, 25, 50, 75, 100])),
+             customdata=[[REGION_NAMES[r], t] for r, t in zip(REGIONS, twitches)],
+             hovertemplate="%{customdata[0]}<br>strength %{marker.color:.0f}%<br>%{customdata[1]:.1f} twitches a day<extra></extra>"),
+        dict(type="scatter", x=xs, y=ys, mode="markers", name="twitching", showlegend=False, hoverinfo="skip",
+             marker=dict(size=[ring_size(t) for t in twitches], symbol="circle-open", color=TWITCH_RING, line=dict(width=4))),
+        dict(type="scatter", x=[RING_KEY_X] * len(RING_KEY), y=[7.4 - 1.6 * i for i in range(len(RING_KEY))], mode="markers+text",
+             text=[f"    {n} a day" for n in RING_KEY], textposition="middle right", textfont=dict(size=13), showlegend=False, hoverinfo="skip",
+             marker=dict(size=[ring_size(n) for n in RING_KEY], symbol="circle-open", color=TWITCH_RING, line=dict(width=4))),
+    ]
+    annotations = [
+        dict(x=LABEL_POSITION[r][0], y=LABEL_POSITION[r][1], xref="x", yref="y", text=f"<b>{SHORT_NAMES[r]}</b><br>{s:.0f}% · {t:.0f}/day",
+             showarrow=False, xanchor=LABEL_POSITION[r][2], yanchor=LABEL_POSITION[r][3], font=dict(size=13))
+        for r, s, t in zip(REGIONS, strength, twitches)
+    ]
+    annotations.append(dict(x=RING_KEY_X - 0.5, y=8.8, xref="x", yref="y", text="<b>twitching</b>", showarrow=False, xanchor="left", font=dict(size=13)))
+    layout = dict(
+        shapes=shapes, annotations=annotations, margin=dict(l=20, r=20, t=80, b=20),
+        xaxis=dict(range=[-3.4, 6.8], visible=False, scaleanchor="y", scaleratio=1),
+        yaxis=dict(range=[-1.9, 9.8], visible=False),
+    )
+    fig = go.Figure(data=data, layout=layout)
     title, description = describe_body_month(regions, who)
-    return style_figure(fig, title=title, x_title="body (schematic)", y_title="body (schematic)", description=description, height=520)
+    return style_figure(fig, title=title, x_title="body (schematic)", y_title="body (schematic)", description=description, height=540)
 
 
 # ---------------------------------------------------------------------------
@@ -199,27 +201,43 @@ PERSON_STYLE: dict[str, dict] = {
 }
 
 
+PANELS: tuple[tuple[str, str, str, tuple[float, float]], ...] = (
+    # (column, y axis, panel title, domain) top to bottom; the bottom panel uses the main y axis.
+    ("twitches_per_day", "y3", "twitches a day (whole body)", (0.71, 1.0)),
+    ("weakest_strength_pct", "y2", "strength of the weakest region (% of normal)", (0.37, 0.64)),
+    ("cramps_per_week", "y", "cramps a week", (0.0, 0.27)),
+)
+
+
 def side_by_side_figure(data: pd.DataFrame, months_shown: int, months_total: int = 12) -> go.Figure:
-    """Twitches a day, weakest region's strength and cramps a week for two people on one time axis."""
-    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.07,
-                        subplot_titles=("twitches a day (whole body)", "strength of the weakest region (% of normal)", "cramps a week"))
+    """Twitches a day, weakest region's strength and cramps a week for two people on one time axis.
+
+    One figure spec with three stacked y axes sharing the x axis (fast to rebuild).
+    """
+    traces = []
     for person, style in PERSON_STYLE.items():
         d = data[data["person"] == person]
-        common = dict(x=d["month"], mode="lines", line=dict(color=style["color"], dash=style["dash"], width=3), legendgroup=person)
-        fig.add_trace(go.Scatter(y=d["twitches_per_day"], name=person, showlegend=True, hovertemplate=f"{person}: %{{y:.0f}} twitches a day<extra></extra>", **common), row=1, col=1)
-        fig.add_trace(go.Scatter(y=d["weakest_strength_pct"], name=person, showlegend=False, hovertemplate=f"{person}: %{{y:.0f}}%<extra></extra>", **common), row=2, col=1)
-        fig.add_trace(go.Scatter(y=d["cramps_per_week"], name=person, showlegend=False, hovertemplate=f"{person}: %{{y:.0f}} cramps<extra></extra>", **common), row=3, col=1)
-    fig.add_hrect(y0=WEAK_BELOW_PCT, y1=105, fillcolor=NOISE_BAND_FILL, line_width=0, row=2, col=1)
-    fig.add_annotation(x=0.2, y=WEAK_BELOW_PCT + 2, xref="x2", yref="y2", text="within measurement noise of normal", showarrow=False,
-                       xanchor="left", yanchor="bottom", font=dict(size=12, color="#444"))
-    fig.update_xaxes(range=[0, months_total], dtick=1)
-    fig.update_yaxes(range=[0, 105], row=2, col=1)
-    fig.update_yaxes(rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(rangemode="tozero", row=3, col=1)
-    fig.update_yaxes(title_text="per day", row=1, col=1)
-    fig.update_yaxes(title_text="% of normal", row=2, col=1)
-    fig.update_yaxes(title_text="per week", row=3, col=1)
-    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.06, x=0.55), margin=dict(t=110))
+        x = d["month"].tolist()
+        for column, yaxis, _title, _domain in PANELS:
+            traces.append(dict(
+                type="scatter", x=x, y=d[column].tolist(), mode="lines", name=person, legendgroup=person, showlegend=column == "twitches_per_day",
+                line=dict(color=style["color"], dash=style["dash"], width=3), xaxis="x", yaxis=yaxis,
+                hovertemplate=f"{person}: %{{y:.0f}}<extra></extra>",
+            ))
+    layout = dict(
+        xaxis=dict(range=[0, months_total], dtick=1, anchor="y"),
+        yaxis=dict(domain=PANELS[2][3], rangemode="tozero", title=dict(text="per week")),
+        yaxis2=dict(domain=PANELS[1][3], range=[0, 105], anchor="x", title=dict(text="% of normal")),
+        yaxis3=dict(domain=PANELS[0][3], rangemode="tozero", anchor="x", title=dict(text="per day")),
+        shapes=[dict(type="rect", xref="x domain", x0=0, x1=1, yref="y2", y0=WEAK_BELOW_PCT, y1=105, fillcolor=NOISE_BAND_FILL, line=dict(width=0), layer="below")],
+        annotations=[dict(text=f"<b>{title}</b>", x=0, xref="paper", y=domain[1], yref="paper", xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=14))
+                     for _c, _y, title, domain in PANELS]
+        + [dict(x=0.01, xref="x domain", y=WEAK_BELOW_PCT - 1, yref="y2", text="grey band: within measurement noise of normal", showarrow=False,
+                xanchor="left", yanchor="top", font=dict(size=12, color="#444"))],
+        legend=dict(orientation="h", yanchor="bottom", y=1.05, x=1, xanchor="right"),
+        margin=dict(l=70, r=30, t=110, b=60),
+    )
+    fig = go.Figure(data=traces, layout=layout)
     summary = []
     for person in PERSON_STYLE:
         d = data[data["person"] == person]
@@ -227,32 +245,49 @@ def side_by_side_figure(data: pd.DataFrame, months_shown: int, months_total: int
                        f"{d['weakest_strength_pct'].iloc[0]:.0f}% at the start and {d['weakest_strength_pct'].iloc[-1]:.0f}% at month {months_shown}")
     title = f"{months_shown} month{'s' if months_shown != 1 else ''} side by side: both twitch; does strength change?"
     description = "; ".join(summary) + "."
-    return style_figure(fig, title=title, x_title="months since the diary began", y_title="per day", description=description, height=640)
+    return style_figure(fig, title=title, x_title="months since the diary began", y_title="cramps a week", description=description, height=660)
 
 
 # ---------------------------------------------------------------------------
 # 4. Base rates
 # ---------------------------------------------------------------------------
-GRID_COLOURS = ["#E4E4E4", PALETTE["orange"], "#000000"]
+GRID_GREY = "#E4E4E4"
+GRID_BLACK = "#000000"
+
+
+def grid_colours(step: str) -> list[str]:
+    """Colour of each grid code (quiet, twitches, living with ALS, new ALS this year) in one step."""
+    highlight = STEP_HIGHLIGHT[check_step(step)]
+    if step == "Everyone":
+        return [GRID_GREY] * 4
+    return [GRID_GREY, PALETTE["orange"]] + [GRID_BLACK if code in highlight else PALETTE["orange"] for code in (GRID_ALS, GRID_NEW_ALS)]
 
 
 def base_rate_figure(step: str) -> go.Figure:
-    """100,000 people as tiny squares; the highlighted few circled."""
+    """100,000 people as tiny squares; the highlighted few drawn black and circled.
+
+    The grid of codes is the same in every step; a step changes only the colour
+    scale and the circles, so the live figure never resends the 100,000 cells.
+    """
     grid, highlighted = population_grid(step)
-    colourscale = [[0.0, GRID_COLOURS[0]], [0.33, GRID_COLOURS[0]], [0.34, GRID_COLOURS[1]], [0.66, GRID_COLOURS[1]], [0.67, GRID_COLOURS[2]], [1.0, GRID_COLOURS[2]]]
-    fig = go.Figure(go.Heatmap(
-        z=grid, zmin=0, zmax=GRID_HIGHLIGHT, colorscale=colourscale, showscale=False, hoverinfo="skip",
-    ))
+    colours = grid_colours(step)
+    scale = []
+    for code, colour in enumerate(colours):
+        scale += [[code / 4, colour], [(code + 1) / 4, colour]]
     rows, cols = np.divmod(highlighted, GRID_COLUMNS)
-    fig.add_trace(go.Scatter(
-        x=cols, y=rows, mode="markers", marker=dict(size=26, symbol="circle-open", color=PALETTE["blue"], line=dict(width=4)),
-        hoverinfo="skip", showlegend=False,
-    ))
-    fig.update_xaxes(range=[-0.5, GRID_COLUMNS - 0.5], showticklabels=False, showgrid=False, title_text="")
-    fig.update_yaxes(range=[GRID_ROWS - 0.5, -0.5], showticklabels=False, showgrid=False, scaleanchor="x", scaleratio=1)
-    key = {"Everyone": "grey: everyone", "Notice twitches": "orange: notice twitches · grey: do not"}
-    legend = key.get(step, "orange: notice twitches · black, circled in blue: " + step.lower())
-    fig.update_layout(margin=dict(l=20, r=20, t=80, b=60))
+    data = [
+        dict(type="heatmap", z=grid, zmin=-0.5, zmax=3.5, colorscale=scale, showscale=False, hoverinfo="skip"),
+        dict(type="scatter", x=cols.tolist(), y=rows.tolist(), mode="markers", showlegend=False, hoverinfo="skip",
+             marker=dict(size=26, symbol="circle-open", color=PALETTE["blue"], line=dict(width=4))),
+    ]
+    legend = {"Everyone": "grey: everyone", "Notice twitches": "orange: notice twitches; grey: do not"}.get(
+        step, "orange: notice twitches; black, circled in blue: " + step.lower())
+    layout = dict(
+        margin=dict(l=20, r=20, t=80, b=60),
+        xaxis=dict(range=[-0.5, GRID_COLUMNS - 0.5], showticklabels=False, showgrid=False),
+        yaxis=dict(range=[GRID_ROWS - 0.5, -0.5], showticklabels=False, showgrid=False, scaleanchor="x", scaleratio=1),
+    )
+    fig = go.Figure(data=data, layout=layout)
     count = len(highlighted)
     title = {
         "Everyone": "100,000 people: one tiny square each",
