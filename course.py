@@ -121,17 +121,24 @@ def ensure_chromium() -> str | None:
     return None
 
 
-def cmd_start(extra: list[str]) -> int:
-    ensure_environment()
+def lab_args() -> list[str]:
+    """JupyterLab on loopback only, token authentication kept, opening the start notebook."""
     args = [
-        str(venv_bin("jupyter")), "lab", START_NOTEBOOK,
+        str(venv_bin("jupyter")), "lab",
         "--ServerApp.ip=127.0.0.1",
+        # The printed URL (and the browser, where there is one) opens the start notebook.
+        f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}",
         f"--ServerApp.root_dir={ROOT}",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--allow-root")
+    return args
+
+
+def cmd_start(extra: list[str]) -> int:
+    ensure_environment()
     say("opening JupyterLab on 127.0.0.1; the URL with its access token is printed below. Stop with Ctrl+C.")
-    return subprocess.call(args + extra, cwd=ROOT)
+    return subprocess.call(lab_args() + extra, cwd=ROOT)
 
 
 def cmd_test(extra: list[str]) -> int:

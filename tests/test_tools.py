@@ -80,3 +80,14 @@ def test_stored_output_counts_sees_plotly_and_widget_outputs(tmp_path):
     path = tmp_path / "n.ipynb"
     nbformat.write(nb, path)
     assert stored_output_counts(path) == {"plotly": 1, "widget": 1}
+
+
+def test_start_serves_loopback_only_with_token_on_the_start_notebook():
+    sys.path.insert(0, str(ROOT))
+    import course
+
+    args = course.lab_args()
+    assert "--ServerApp.ip=127.0.0.1" in args
+    assert not [a for a in args if "token=" in a.lower() or "password" in a.lower()], "start must keep Jupyter's token authentication"
+    assert any(a.endswith("/lab/tree/notebooks/00_start_here.ipynb") for a in args)
+    assert (ROOT / course.START_NOTEBOOK).exists()
