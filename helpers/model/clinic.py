@@ -42,6 +42,10 @@ WASTING_FROM_LOSS_PCT: float = 30.0
 #: ASSUMPTION: the person arrives rested (we write 0 = "start of session").
 FIRST_TRIAL_REST_S: float = 0.0
 
+#: How much myasthenia's extra within-session drop swings between good and bad
+#: days (per SD of the good/bad-day signal). ASSUMPTION.
+FATIGABLE_DROP_SWING: float = 0.15
+
 HANDS: tuple[str, ...] = ("right", "left")
 
 
@@ -95,7 +99,7 @@ def grip_session(
     tau = np.full(rested.shape, ACUTE_RECOVERY_TAU_S)
     if spec.p("weakness.kind") == "fatigable":
         steep = spec.p("weakness.grip_drop_12_pct") / 100.0
-        level = np.clip(1.0 + 0.3 * tl.fatigable_z[:, day], 0.5, 1.5) * tl.activity[day]
+        level = np.clip(1.0 + FATIGABLE_DROP_SWING * tl.fatigable_z[:, day], 0.7, 1.3) * tl.activity[day]
         for h, region in enumerate(("right_arm", "left_arm")):
             if region in spec.p("weakness.regions"):
                 drop[:, h] = HEALTHY_GRIP_DROP_12 + (steep - HEALTHY_GRIP_DROP_12) * level

@@ -24,7 +24,13 @@ from helpers.model.measurements import (
 from helpers.model.personas import PersonaSpec
 from helpers.model.randomness import stream
 from helpers.model.regions import REGIONS
-from helpers.model.triggers import BASELINE_TWITCHES_PER_DAY, TWITCH_SETTLE_TAU_DAYS, _trigger_rate, carry_over
+from helpers.model.triggers import (
+    BASELINE_TWITCHES_PER_DAY,
+    CARRY_OVER_MAX_LAG_DAYS,
+    TWITCH_SETTLE_TAU_DAYS,
+    _trigger_rate,
+    carry_over,
+)
 
 R = {r: i for i, r in enumerate(REGIONS)}
 
@@ -40,7 +46,7 @@ EXERCISE_LOG_SD = 0.25
 FATIGUE_BASE = 2.0
 FATIGUE_PER_H_SLEEP_LOST = 0.6
 FATIGUE_PER_STRESS_POINT_ABOVE_3 = 0.3
-FATIGUE_PER_MIN_HARD_EXERCISE = 0.025  # per minute of recent exercise above 45 min/day
+FATIGUE_PER_MIN_HARD_EXERCISE = 0.035  # per minute of recent exercise above 45 min/day
 HARD_EXERCISE_FROM_MIN = 45.0
 EXERTION_TAU_DAYS = 1.5  # tiredness after exertion lasts a day or two
 POST_EXERTIONAL_PER_MIN = 0.15  # post-viral: every minute of recent exertion counts
@@ -113,12 +119,16 @@ def _context_means(spec: PersonaSpec, days: np.ndarray) -> dict[str, np.ndarray]
 
 
 def _smooth_noise(rng: np.random.Generator, shape: tuple[int, int], tau: float) -> np.ndarray:
-    """Unit-variance noise that drifts over days (causal exponential smoothing)."""
-    z = rng.standard_normal(shape)
-    lags = np.arange(15)
-    w = np.exp(-lags / tau)
+    """Unit-variance noise that drifts over days (causal exponential smoothing).
+
+    Drawn with CARRY_OVER_MAX_LAG_DAYS of burn-in before day 0, so day 0 has
+    the same variance as every other day.
+    """
+    people, n_days = shape
+    z = rng.standard_normal((people, n_days + CARRY_OVER_MAX_LAG_DAYS))
+    w = np.exp(-np.arange(CARRY_OVER_MAX_LAG_DAYS + 1) / tau)
     w /= w.sum()
-    return carry_over(z, tau) / np.sqrt((w**2).sum())
+    return carry_over(z, tau)[:, CARRY_OVER_MAX_LAG_DAYS:] / np.sqrt((w**2).sum())
 
 
 def simulate_persona(spec: PersonaSpec, seed: int, people: int, n_days: int) -> PersonaTimeline:
