@@ -5,15 +5,16 @@ asks): no source gives limb strength loss in %/month. We model every affected
 region as losing strength linearly, at the same rate k (% of normal per month),
 starting when the disease reaches it. The disease reaches a neighbouring region
 after the onset region has lost SPREAD_BEGINS_AT_LOSS_PCT + SPREAD_UNIT_LOSS_PCT
-x (spread steps, see regions.py).
-ALSFRS-R is computed from regional strength (measurements.ALSFRS_R_ITEMS). For
-a target ALSFRS-R decline r (points/month; Atassi 2014, PMID 25298304: mean
-0.9-1.0, 95% between 0.04 and 1.96) we choose k so that the expected ALSFRS-R
-falls by r per month on average over the first CALIBRATION_MONTHS of the diary, by inverting that relation
-numerically. With the textbook r = 0.95 this gives k of about 2.4 %/month. Because regions
-join one after another and ALSFRS-R items only fall once a region has lost
-some strength, the decline is slower in the first year (about 0.6/month) and
-faster in the second (about 1.3/month); the 24-month mean is the target.
+x (spread steps, see regions.py). ALSFRS-R is computed from regional strength
+(measurements.ALSFRS_R_ITEMS). For a target ALSFRS-R decline r (points/month;
+Atassi 2014, PMID 25298304: mean 0.9-1.0, 95% between 0.04 and 1.96) we choose k
+so that the expected ALSFRS-R falls by r per month on average over the first
+CALIBRATION_MONTHS of the diary, by inverting that relation numerically. With
+the textbook r = 0.95 this gives k of about 2.4 %/month (limb onset) and 2.6
+%/month (bulbar onset). Because regions join one after another and ALSFRS-R
+items only fall once a region has lost some strength, the decline is slower in
+the first year (about 0.5-0.8/month) and faster in the second (about
+1.1-1.3/month); the 24-month mean is the target.
 """
 
 from __future__ import annotations

@@ -64,7 +64,7 @@ EXTRA_TRIGGER_EXPONENT = 0.5
 #: Peak noticed twitches per day in a partly denervated ALS region (at half
 #: strength). ASSUMPTION: fasciculations come from denervation in weakening
 #: regions (clinical brief, section 1), fewer once the muscle is wasted.
-ALS_TWITCH_PEAK_PER_DAY = 12.0
+ALS_TWITCH_PEAK_PER_DAY = 8.0
 
 # ---- cramps (Caress 2016, PMID 26332705: 95% of ALS over the course) ----
 ALS_CRAMPS_PER_DAY_AT_FULL_LOSS = 1.5  # ASSUMPTION
