@@ -199,7 +199,7 @@ def _frame(parts: dict[str, list[np.ndarray]], columns: tuple[str, ...]) -> pd.D
     for col in columns:
         arr = np.concatenate(parts[col])
         if arr.dtype == object:
-            data[col] = pd.array(arr, dtype="str") if False else arr
+            data[col] = arr
         elif col in _FLOAT_COLUMNS:
             data[col] = arr.astype(float)
         else:

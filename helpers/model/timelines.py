@@ -27,6 +27,7 @@ from helpers.model.regions import REGIONS
 from helpers.model.triggers import (
     BASELINE_TWITCHES_PER_DAY,
     CARRY_OVER_MAX_LAG_DAYS,
+    SLEEP_NEED_H,
     TWITCH_SETTLE_TAU_DAYS,
     _trigger_rate,
     carry_over,
@@ -71,16 +72,22 @@ ALS_CRAMPS_PER_DAY_AT_FULL_LOSS = 1.5  # ASSUMPTION
 CRAMPS_PER_MIN_HARD_EXERCISE = 0.004  # ASSUMPTION: cramps after hard exercise
 DEFAULT_CRAMPS_PER_WEEK = 0.3  # must match personas.py default
 
-# ---- other symptoms (ASSUMPTION) ----
-SYMPTOM_SD = 0.8
+# ---- other symptoms (ASSUMPTION for every value: plausible scales for a diary) ----
+SYMPTOM_SD = 0.8  # day-to-day scatter of a self-rated 0-10 symptom
 PAIN_DOMS_PER_MIN = 0.03  # muscle soreness after hard exercise
 FOCAL_ONSET_DAYS = 14.0  # a focal mimic develops over about two weeks
 FATIGABLE_TAU_DAYS = 3.0  # myasthenia's good and bad days last a few days
 FOCAL_DEPTH_LOG_SD = 0.3
-EYE_FLUCTUATION = 0.4
-
-_LATENT = ("strength", "fatigue", "own_grip_right", "own_grip_left", "activity")
-
+EYE_FLUCTUATION = 0.4  # eye symptoms swing with myasthenia's good and bad days
+MG_FATIGUE_SWING = 0.5  # myasthenia: tiredness rises on bad days (points per SD of the good/bad-day signal)
+REPORTED_FROM_FATIGUE = 0.3  # felt weakness: part tiredness ("tired means weak" is how it feels)...
+REPORTED_FROM_LOSS = 10.0  # ...part true loss (10 points when a limb has lost all strength)
+CHECKS_PER_STRESS_POINT = 0.1  # more self-checking on stressful days (relative, around stress 5)
+SPEECH_FROM_BULBAR_PCT = 97.0  # speech becomes noticeably harder below this bulbar strength
+SWALLOWING_FROM_BULBAR_PCT = 90.0  # swallowing trouble starts a little later than slurred speech
+BULBAR_SYMPTOM_RANGE_PCT = 70.0  # bulbar strength lost between first difficulty and 10/10
+BULBAR_SYMPTOM_SD = 0.6
+PAIN_SD = 0.5
 
 @dataclass(frozen=True)
 class PersonaTimeline:
@@ -201,7 +208,7 @@ def simulate_persona(spec: PersonaSpec, seed: int, people: int, n_days: int) -> 
     hard = np.maximum(0.0, exertion - HARD_EXERCISE_FROM_MIN)
     fatigue = (
         FATIGUE_BASE
-        + FATIGUE_PER_H_SLEEP_LOST * np.maximum(0.0, 7.5 - sleep)
+        + FATIGUE_PER_H_SLEEP_LOST * np.maximum(0.0, SLEEP_NEED_H - sleep)
         + FATIGUE_PER_STRESS_POINT_ABOVE_3 * np.maximum(0.0, stress - 3.0)
         + FATIGUE_PER_MIN_HARD_EXERCISE * hard
         + spec.p("fatigue.extra_0_10") * activity[None, :]
@@ -216,7 +223,7 @@ def simulate_persona(spec: PersonaSpec, seed: int, people: int, n_days: int) -> 
     if kind == "als":
         fatigue = fatigue + ALS_FATIGUE_PER_LOSS * mean_loss
     if kind == "fatigable":
-        fatigue = fatigue + 0.5 * fatigable_z * activity[None, :]
+        fatigue = fatigue + MG_FATIGUE_SWING * fatigable_z * activity[None, :]
     fatigue_latent = fatigue
     fatigue_obs = np.round(np.clip(fatigue + FATIGUE_SD * rng("fatigue").standard_normal(shape), 0, 10))
 
@@ -261,20 +268,20 @@ def simulate_persona(spec: PersonaSpec, seed: int, people: int, n_days: int) -> 
     night = symptom("night_numbness", numb_level + spec.p("sensory.night_extra_0_10") * activity[None, :], has_numb)
     balance = symptom("balance", spec.p("sensory.balance_0_10") * activity[None, :], spec.p("sensory.balance_0_10") > 0)
     pain_level = spec.p("pain.pain_0_10") * activity[None, :] + PAIN_DOMS_PER_MIN * np.maximum(0.0, exertion - 60.0)
-    pain = np.round(np.clip(pain_level + 0.5 * rng("pain").standard_normal(shape), 0.0, 10.0))
+    pain = np.round(np.clip(pain_level + PAIN_SD * rng("pain").standard_normal(shape), 0.0, 10.0))
     s_bulbar = strength[R["bulbar"]]
-    speech_level = 10.0 * np.clip((97.0 - s_bulbar) / 70.0, 0.0, 1.0)
-    swallow_level = 10.0 * np.clip((90.0 - s_bulbar) / 70.0, 0.0, 1.0)
-    bulbar_noise = rng("bulbar").standard_normal((2,) + shape) * 0.6
+    speech_level = 10.0 * np.clip((SPEECH_FROM_BULBAR_PCT - s_bulbar) / BULBAR_SYMPTOM_RANGE_PCT, 0.0, 1.0)
+    swallow_level = 10.0 * np.clip((SWALLOWING_FROM_BULBAR_PCT - s_bulbar) / BULBAR_SYMPTOM_RANGE_PCT, 0.0, 1.0)
+    bulbar_noise = rng("bulbar").standard_normal((2,) + shape) * BULBAR_SYMPTOM_SD
     speech = np.round(np.clip(speech_level + (speech_level > 0) * bulbar_noise[0], 0, 10))
     swallowing = np.round(np.clip(swallow_level + (swallow_level > 0) * bulbar_noise[1], 0, 10))
     eye_level = spec.p("eyes.eyelid_droop_0_10") * activity[None, :] * np.maximum(0.0, 1.0 + EYE_FLUCTUATION * fatigable_z)
     eyelid = symptom("eyelid", eye_level, spec.p("eyes.eyelid_droop_0_10") > 0)
     dv_p = np.clip(spec.p("eyes.double_vision_fraction") * activity[None, :] * (1.0 + EYE_FLUCTUATION * fatigable_z), 0, 1)
     double_vision = (rng("double_vision").random(shape) < dv_p).astype(np.int64) if spec.p("eyes.double_vision_fraction") > 0 else np.zeros(shape, dtype=np.int64)
-    checks_rate = spec.p("anxiety.self_checks_per_day") * np.clip(1.0 + 0.1 * (stress - 5.0), 0.3, None)
+    checks_rate = spec.p("anxiety.self_checks_per_day") * np.clip(1.0 + CHECKS_PER_STRESS_POINT * (stress - 5.0), 0.3, None)
     self_checks = rng("self_checks").poisson(checks_rate)
-    reported = 0.3 * fatigue_latent + 10.0 * limb_loss + spec.p("anxiety.reported_weakness_0_10")
+    reported = REPORTED_FROM_FATIGUE * fatigue_latent + REPORTED_FROM_LOSS * limb_loss + spec.p("anxiety.reported_weakness_0_10")
     reported_weakness = np.round(np.clip(reported + SYMPTOM_SD * rng("reported_weakness").standard_normal(shape), 0, 10))
 
     # ---- daily grip (kg) ----
