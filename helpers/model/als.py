@@ -49,7 +49,7 @@ CALIBRATION_MONTHS: float = 24.0
 #: Atassi 2014 (95% between 0.04 and 1.96); we allow a little beyond.
 SLOPE_MIN: float = 0.02
 SLOPE_MAX: float = 3.0
-DAYS_PER_MONTH: float = 30.4375
+DAYS_PER_MONTH: float = 30.4375  # definition: 365.25 / 12
 
 _U_GRID = np.arange(0.0, 1000.0, 0.25)
 _K_GRID = np.arange(0.05, 15.0, 0.01)  # ASSUMPTION: at most 15 %/month

@@ -25,11 +25,12 @@ from helpers.model.personas import PersonaSpec, check_persona_ids, load_persona_
 from helpers.model.regions import REGIONS
 from helpers.model.timelines import simulate_persona
 
-#: Seed of the canonical cohort in data/.
+#: Seed of the canonical cohort in data/ (not a model parameter: any fixed number would do).
 COURSE_SEED: int = 20240917
+#: Input limits (not a model parameter): ten years of diary, 1,000 people per persona.
 MAX_DAYS: int = 3650
 MAX_PEOPLE_PER_PERSONA: int = 1000
-#: Length of the canonical diary: 24 months (the issue asks for at least 24).
+#: Length of the canonical diary: 24 months (not a model parameter; the issue asks for at least 24).
 CANONICAL_DAYS: int = 730
 
 PERSONA_COLUMNS: tuple[str, ...] = (
