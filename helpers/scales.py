@@ -6,9 +6,10 @@ MRC muscle strength scale: 0-5, as summarised in the clinical brief, section 1
 
 from __future__ import annotations
 
-import math
+import numpy as np
 
 from helpers.errors import CourseInputError
+from helpers.model.measurements import check_mrc_grade
 
 MRC_GRADES: dict[int, str] = {
     0: "no contraction at all",
@@ -29,16 +30,18 @@ MRC_EVERYDAY: dict[int, str] = {
 }
 
 
-def check_mrc_grade(grade: float | int) -> int:
-    """Validate an MRC grade and return it as an int (0-5)."""
-    if isinstance(grade, bool) or not isinstance(grade, (int, float)) or (isinstance(grade, float) and (math.isnan(grade) or not grade.is_integer())):
-        raise CourseInputError("MRC grade", grade, "a whole number from 0 to 5", "use 0 (no contraction) up to 5 (normal strength)")
-    if not 0 <= grade <= 5:
-        raise CourseInputError("MRC grade", grade, "a whole number from 0 to 5", "use 0 (no contraction) up to 5 (normal strength)")
-    return int(grade)
+def one_mrc_grade(grade: float | int) -> int:
+    """One MRC grade as an int, checked by the model's rule (whole numbers 0-5).
+
+    A wrapper for widgets and captions, which take a single grade; the model's
+    ``check_mrc_grade`` validates arrays of grades.
+    """
+    if isinstance(grade, (bool, str)) or np.ndim(grade) != 0:
+        raise CourseInputError("MRC grade", grade, "a single whole number from 0 to 5", "pass one grade, e.g. 3")
+    return int(check_mrc_grade(grade))
 
 
 def describe_mrc(grade: int) -> str:
     """One plain-language sentence for an MRC grade."""
-    grade = check_mrc_grade(grade)
+    grade = one_mrc_grade(grade)
     return f"MRC grade {grade}: {MRC_GRADES[grade]}. In daily terms, {MRC_EVERYDAY[grade]}."

@@ -14,7 +14,7 @@ from helpers.apps.start import mrc_ladder
 from helpers.errors import CourseInputError
 from helpers.quiz import Question, answer, check_answer, choice
 from helpers.safety import RED_FLAGS, URGENT, safety_notice, safety_notice_html, safety_notice_text
-from helpers.scales import MRC_GRADES, check_mrc_grade, describe_mrc
+from helpers.scales import MRC_GRADES, describe_mrc, one_mrc_grade
 from helpers.views.theme import COLORWAY, PALETTE, figure_description, style_figure, use_course_theme
 
 QUESTION = Question("Which?", (choice("A", "A shows the 'tired means weak' idea."), answer("B", "B is right because..."), choice("C", "C confuses noise with trend.")))
@@ -129,15 +129,15 @@ def test_app_text_fallback_is_stable_and_short():
 
 # --- MRC scale and the start notebook's app ------------------------------------------------------
 
-@pytest.mark.parametrize("bad", [-1, 6, 2.5, float("nan"), True, "3", None])
+@pytest.mark.parametrize("bad", [-1, 6, 2.5, float("nan"), True, "3", None, [3, 4]])
 def test_mrc_grade_outside_0_to_5_is_refused_with_the_allowed_range(bad):
-    with pytest.raises(CourseInputError, match="whole number from 0 to 5"):
-        check_mrc_grade(bad)
+    with pytest.raises(CourseInputError, match="MRC grade"):
+        one_mrc_grade(bad)
 
 
 def test_mrc_descriptions_cover_every_grade():
     assert sorted(MRC_GRADES) == [0, 1, 2, 3, 4, 5]
-    assert check_mrc_grade(3.0) == 3
+    assert one_mrc_grade(3.0) == 3
     assert "against gravity" in describe_mrc(3)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from helpers.scales import MRC_GRADES, check_mrc_grade, describe_mrc
+from helpers.scales import MRC_GRADES, one_mrc_grade, describe_mrc
 from helpers.views.theme import PALETTE, style_figure
 
 MUTED = "#c8c8c8"
@@ -12,7 +12,7 @@ MUTED = "#c8c8c8"
 
 def mrc_ladder_figure(grade: int) -> go.Figure:
     """The MRC scale as a ladder of six rungs, the chosen grade highlighted."""
-    grade = check_mrc_grade(grade)
+    grade = one_mrc_grade(grade)
     grades = list(MRC_GRADES)
     colours = [PALETTE["blue"] if g == grade else MUTED for g in grades]
     fig = go.Figure(
