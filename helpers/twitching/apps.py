@@ -8,6 +8,7 @@ exactly what the static figure before it shows.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
@@ -87,6 +88,7 @@ def trigger_lab(caffeine_mg: float = 400, sleep_h: float = 5.0, stress_0_10: flo
 # ---------------------------------------------------------------------------
 # 2. Body map over time
 # ---------------------------------------------------------------------------
+@lru_cache(maxsize=32)
 def persona_name(persona: str) -> str:
     """The first name of a persona's label ('Daniel, 34: ...' -> 'Daniel, 34')."""
     return str(persona_row(persona)["label"]).split(":")[0]

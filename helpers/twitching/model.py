@@ -229,13 +229,19 @@ def month_count(persona: str) -> int:
     return int(persona_months(persona)["month"].max())
 
 
-def body_map_month(persona: str, month: int) -> pd.DataFrame:
-    """The six regions of one month (REGIONS order) for the body map."""
+@lru_cache(maxsize=16)
+def _months_by_number(persona: str) -> dict[int, pd.DataFrame]:
     months = persona_months(persona)
-    top = int(months["month"].max())
+    return {int(k): g.reset_index(drop=True) for k, g in months.groupby("month")}
+
+
+def body_map_month(persona: str, month: int) -> pd.DataFrame:
+    """The six regions of one month (REGIONS order) for the body map (a copy; the cache stays intact)."""
+    by_number = _months_by_number(check_persona(persona))
+    top = max(by_number)
     if isinstance(month, bool) or not isinstance(month, (int, np.integer)) or not 1 <= int(month) <= top:
         raise CourseInputError("month", month, f"a whole number from 1 to {top}", "pick a month on the slider")
-    return months[months["month"] == int(month)].reset_index(drop=True)
+    return by_number[int(month)].copy()
 
 
 def first_weak_month(months: pd.DataFrame) -> dict[str, int | None]:

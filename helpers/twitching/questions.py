@@ -55,7 +55,7 @@ QUESTIONS: dict[str, Question] = {
         ),
     ),
     "more_twitching": Question(
-        "Person B noticed about 20-30 twitches a day all year; Person A noticed fewer at first. Does more twitching mean a worse condition?",
+        "In the side-by-side year, Person B noticed about 20 twitches a day and Person A fewer in most weeks. Does more twitching mean a worse condition?",
         (
             choice("Yes: the person who twitches more is the one to worry about", "This is the 'more twitching means worse' worry. In the "
                    "side-by-side year, the person with benign fasciculation often twitched more, with strength at 100% throughout."),

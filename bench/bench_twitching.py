@@ -1,0 +1,82 @@
+"""Python update time of every control of the twitching lesson's apps.
+
+For each control: sweep its whole range (up and back down), set ``.value`` and time
+until the handler returns (model + view + replace_figure + caption), without a
+browser. Median and p95 per control; target < 20 ms p95. Browser input-to-redraw
+rows come from bench/bench_browser.py.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TARGET = "< 20 ms p95"
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _range(slider) -> list:
+    n = int(round((slider.max - slider.min) / slider.step))
+    values = [slider.min + i * slider.step for i in range(n + 1)]
+    if isinstance(slider.step, float):
+        values = [round(v, 6) for v in values]
+    return values
+
+
+def _sweep(control, values: list) -> list[float]:
+    """Set each value in turn (skipping no-ops) and return handler times in ms."""
+    times = []
+    for value in values:
+        if value == control.value:
+            continue
+        started = time.perf_counter()
+        control.value = value
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def _rows(name: str, times: list[float]) -> list[dict]:
+    return [
+        {"benchmark": f"python: {name} update median", "value": statistics.median(times), "unit": "ms", "target": "context"},
+        {"benchmark": f"python: {name} update p95", "value": p95(times), "unit": "ms", "target": TARGET},
+    ]
+
+
+def rows() -> list[dict]:
+    from helpers.twitching import base_rate_explorer, body_map_over_time, side_by_side, trigger_lab
+
+    out: list[dict] = []
+    lab = trigger_lab()
+    _sweep(lab.caffeine, [lab.caffeine.min, lab.caffeine.max])  # warm-up
+    for label, slider in (("caffeine", lab.caffeine), ("sleep", lab.sleep), ("stress", lab.stress), ("exercise", lab.exercise)):
+        values = _range(slider)
+        out += _rows(f"trigger lab '{label}' slider", _sweep(slider, values + values[::-1]))
+
+    body = body_map_over_time()
+    months = _range(body.month)
+    out += _rows("body map 'month' slider", _sweep(body.month, months + months[::-1]))
+    personas = [value for _label, value in body.persona.options]
+    out += _rows("body map 'person' dropdown", _sweep(body.persona, (personas + personas[::-1]) * 2))
+
+    pair = side_by_side()
+    shown = _range(pair.months)
+    out += _rows("side by side 'months shown' slider", _sweep(pair.months, shown + shown[::-1]))
+
+    rates = base_rate_explorer()
+    steps = list(rates.step.options)
+    out += _rows("base-rate explorer step buttons", _sweep(rates.step, (steps + steps[::-1]) * 3))
+    return out
+
+
+if __name__ == "__main__":
+    for row in rows():
+        print(f"{row['benchmark']:<60} {row['value']:8.2f} {row['unit']:<3} {row['target']}")
