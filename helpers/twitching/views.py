@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from helpers.model import GRIP_NOISE_SD_KG, REGIONS
+from helpers.model.triggers import EXERCISE_EASY_MIN, SLEEP_NEED_H
 from helpers.twitching.model import (
     GRID_ALS,
     GRID_COLUMNS,
@@ -33,6 +34,13 @@ from helpers.views.theme import NOISE_BAND_FILL, PALETTE, style_figure
 # 1. Trigger lab
 # ---------------------------------------------------------------------------
 TRIGGER_WEEK_FILL = "rgba(230,159,0,0.15)"
+
+
+def trigger_settings_text(week: pd.DataFrame) -> str:
+    """The trigger week's settings in words (shown on the figure, so every slider visibly changes it)."""
+    row = week[week["phase"] == "trigger week"].iloc[0]
+    return (f"Trigger week: {row['caffeine_mg']:.0f} mg caffeine a day, {row['sleep_h']:.1f} h sleep, "
+            f"stress {row['stress_0_10']:.0f}/10, {row['exercise_min']:.0f} min exercise")
 
 
 def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
@@ -63,9 +71,13 @@ def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
         yaxis=dict(domain=[0.0, 0.36], range=[usual - 20, usual + 12]),
         yaxis2=dict(domain=[0.46, 1.0], range=[0, top], anchor="x", title=dict(text="noticed twitches a day")),
         shapes=[dict(band, yref="y domain", y0=0, y1=1), dict(band, yref="y2 domain", y0=0, y1=1)],
-        annotations=[dict(x=(first + last) / 2, y=1.0, xref="x", yref="y2 domain", text="trigger week", showarrow=False, yanchor="bottom", font=dict(size=13))],
+        annotations=[
+            dict(x=(first + last) / 2, y=0.99, xref="x", yref="y2 domain", text="trigger week", showarrow=False, yanchor="top", font=dict(size=13)),
+            dict(x=0, y=1.0, xref="paper", yref="paper", xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=13, color="#333"),
+                 text=trigger_settings_text(week)),
+        ],
         legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
-        margin=dict(l=70, r=30, t=80, b=130),
+        margin=dict(l=70, r=30, t=110, b=130),
     )
     fig = go.Figure(data=data, layout=layout)
     settle = f"settles within about {s.days_to_settle} days" if s.days_to_settle else "has not fully settled by day 21"
@@ -75,6 +87,13 @@ def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
         f"{s.peak_per_day:.1f} a day and after it falls back ({s.last_day_per_day:.1f} on day {days[-1]}), "
         f"while measured grip stays within its noise band around {usual:.0f} kg the whole time."
     )
+    row = week[week["phase"] == "trigger week"].iloc[0]
+    quiet = [text for flag, text in (
+        (row["sleep_h"] >= SLEEP_NEED_H, f"sleep of {SLEEP_NEED_H:g} hours or more"),
+        (row["exercise_min"] <= EXERCISE_EASY_MIN, f"exercise up to {EXERCISE_EASY_MIN:.0f} minutes a day"),
+    ) if flag]
+    if quiet:
+        description += f" In this model {' and '.join(quiet)} add{'s' if len(quiet) == 1 else ''} no twitching (an ASSUMPTION)."
     return style_figure(fig, title=title, x_title="day of the diary", y_title="grip (kg)", description=description, height=580)
 
 
