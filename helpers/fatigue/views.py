@@ -54,12 +54,12 @@ def grip_session_title(s: GripSession) -> str:
     steep = [h for h in HANDS if s.drop_pct(h) >= 45]
     name = _first_name(s.persona)
     if low:
-        return f"{name}: the {' and '.join(low)} hand starts below normal, and rest does not bring it back"
+        return f"{name}: the {' and '.join(low)} hand starts low; rest does not restore it"
     if steep and s.repetitions >= 8:
-        return f"{name}: force falls steeply with repeated grips ({max(s.drop_pct(h) for h in steep):.0f}%), then recovers with rest"
+        return f"{name}: force falls steeply ({max(s.drop_pct(h) for h in steep):.0f}%), then recovers with rest"
     if all(s.recovery_pct(h) >= 90 for h in HANDS):
-        return f"{name}: normal starting grip; the drop within the session recovers after {s.rest_s:.0f} s rest"
-    return f"{name}: normal starting grip; after only {s.rest_s:.0f} s rest the retest is still down"
+        return f"{name}: normal start; the drop recovers after {s.rest_s:.0f} s rest"
+    return f"{name}: normal start; after only {s.rest_s:.0f} s rest the retest is still down"
 
 
 def grip_lab_figure(s: GripSession) -> go.Figure:
@@ -97,8 +97,8 @@ def grip_lab_figure(s: GripSession) -> go.Figure:
     layout.update(
         shapes=shapes,
         annotations=[_panel_title("right hand", 0.235, 1.0), _panel_title("left hand", 0.765, 1.0)],
-        legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, font=dict(size=13)),
-        margin=dict(l=70, r=20, t=90, b=140),
+        legend=dict(orientation="h", yanchor="top", y=-0.3, x=0, font=dict(size=13)),
+        margin=dict(l=70, r=20, t=90, b=170),
     )
     return style_figure(
         go.Figure(data=data, layout=layout),
@@ -106,7 +106,7 @@ def grip_lab_figure(s: GripSession) -> go.Figure:
         x_title="grip number, then retest",
         y_title="grip force (kg)",
         description=describe_grip_session(s),
-        height=500,
+        height=540,
     )
 
 
@@ -161,7 +161,7 @@ def diary_figure(weekly, persona: str, revealed: bool = False) -> go.Figure:
         xaxis=dict(anchor="y", domain=[0, 1], range=[-0.5, weeks[-1] + 0.5]),
         yaxis=dict(anchor="x", domain=[0.0, 0.235], range=[0, 11]),
         xaxis2=dict(anchor="y2", domain=[0, 1], matches="x", showticklabels=False),
-        yaxis2=dict(anchor="x2", domain=[0.315, 0.685], range=[low, sdc + 3], title=dict(text="grip − own normal (kg)")),
+        yaxis2=dict(anchor="x2", domain=[0.315, 0.685], range=[low, sdc + 3], title=dict(text="grip − normal (kg)")),
         xaxis3=dict(anchor="y3", domain=[0, 1], matches="x", showticklabels=False),
         yaxis3=dict(anchor="x3", domain=[0.765, 1.0], range=[0, 10.5], title=dict(text="fatigue (0-10)")),
         shapes=[_band("2", -sdc, sdc)],
@@ -169,7 +169,7 @@ def diary_figure(weekly, persona: str, revealed: bool = False) -> go.Figure:
                      _panel_title(f"measured grip compared with own normal (grey: ±{sdc:.0f} kg noise band)", 0.5, 0.685),
                      _panel_title("how tired (diary, weekly mean)", 0.5, 1.0)],
         legend=dict(orientation="h", yanchor="top", y=-0.1, x=0, font=dict(size=13)),
-        margin=dict(l=80, r=20, t=90, b=150),
+        margin=dict(l=90, r=20, t=90, b=150),
         bargap=0.1,
     )
     return style_figure(
