@@ -103,12 +103,12 @@ def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
 # Patch centre, half width, half height, shape kind. The person faces you, so
 # their right arm is on your left (labelled, as in a clinic drawing).
 BODY_LAYOUT: dict[str, tuple[float, float, float, float, str]] = {
-    "bulbar": (0.0, 8.6, 0.75, 0.85, "circle"),
-    "trunk": (0.0, 5.6, 1.15, 1.9, "rect"),
-    "right_arm": (-2.0, 5.6, 0.45, 1.9, "rect"),
-    "left_arm": (2.0, 5.6, 0.45, 1.9, "rect"),
-    "right_leg": (-0.65, 1.6, 0.5, 1.9, "rect"),
-    "left_leg": (0.65, 1.6, 0.5, 1.9, "rect"),
+    "bulbar": (0.0, 8.7, 0.75, 0.8, "circle"),
+    "trunk": (0.0, 5.9, 1.15, 1.7, "rect"),
+    "right_arm": (-1.85, 5.9, 0.45, 1.7, "rect"),
+    "left_arm": (1.85, 5.9, 0.45, 1.7, "rect"),
+    "right_leg": (-0.6, 2.0, 0.5, 1.8, "rect"),
+    "left_leg": (0.6, 2.0, 0.5, 1.8, "rect"),
 }
 # Strength colour scale: full strength pale grey, weak dark blue (Okabe-Ito blue in the middle).
 STRENGTH_SCALE: list[tuple[float, str]] = [(0.0, "#08306B"), (0.5, PALETTE["blue"]), (0.85, PALETTE["sky"]), (1.0, "#EDEDED")]
@@ -155,15 +155,16 @@ def describe_body_month(regions: pd.DataFrame, who: str) -> tuple[str, str]:
     return title, description
 
 
+# Labels sit outside the body, beside their patch, so they never overlap each other or the rings.
 LABEL_POSITION: dict[str, tuple[float, float, str, str]] = {
-    "bulbar": (1.0, 8.6, "left", "middle"), "trunk": (0.0, 3.6, "center", "top"),
-    "right_arm": (-2.0, 3.6, "center", "top"), "left_arm": (2.0, 3.6, "center", "top"),
-    "right_leg": (-0.9, -0.4, "center", "top"), "left_leg": (0.9, -0.4, "center", "top"),
+    "bulbar": (-0.95, 8.7, "right", "middle"), "trunk": (0.0, 7.1, "center", "middle"),
+    "right_arm": (-2.45, 5.9, "right", "middle"), "left_arm": (2.45, 5.9, "left", "middle"),
+    "right_leg": (-1.25, 2.0, "right", "middle"), "left_leg": (1.25, 2.0, "left", "middle"),
 }
 SHORT_NAMES: dict[str, str] = {"bulbar": "speech/swallow", "trunk": "trunk", "right_arm": "right arm", "left_arm": "left arm",
                                "right_leg": "right leg", "left_leg": "left leg"}
 RING_KEY: tuple[int, ...] = (2, 5, 10)
-RING_KEY_X: float = 4.3
+RING_KEY_X: float = 5.6
 
 
 def body_map_figure(regions: pd.DataFrame, who: str) -> go.Figure:
@@ -191,20 +192,20 @@ def body_map_figure(regions: pd.DataFrame, who: str) -> go.Figure:
              hovertemplate="%{customdata[0]}<br>strength %{marker.color:.0f}%<br>%{customdata[1]:.1f} twitches a day<extra></extra>"),
         dict(type="scatter", x=xs, y=ys, mode="markers", name="twitching", showlegend=False, hoverinfo="skip",
              marker=dict(size=[ring_size(t) for t in twitches], symbol="circle-open", color=TWITCH_RING, line=dict(width=4))),
-        dict(type="scatter", x=[RING_KEY_X] * len(RING_KEY), y=[7.4 - 1.6 * i for i in range(len(RING_KEY))], mode="markers+text",
+        dict(type="scatter", x=[RING_KEY_X] * len(RING_KEY), y=[8.0 - 1.5 * i for i in range(len(RING_KEY))], mode="markers+text",
              text=[f"    {n} a day" for n in RING_KEY], textposition="middle right", textfont=dict(size=13), showlegend=False, hoverinfo="skip",
              marker=dict(size=[ring_size(n) for n in RING_KEY], symbol="circle-open", color=TWITCH_RING, line=dict(width=4))),
     ]
     annotations = [
         dict(x=LABEL_POSITION[r][0], y=LABEL_POSITION[r][1], xref="x", yref="y", text=f"<b>{SHORT_NAMES[r]}</b><br>{s:.0f}% · {t:.0f}/day",
-             showarrow=False, xanchor=LABEL_POSITION[r][2], yanchor=LABEL_POSITION[r][3], font=dict(size=13))
+             showarrow=False, xanchor=LABEL_POSITION[r][2], yanchor=LABEL_POSITION[r][3], font=dict(size=12 if r == "trunk" else 13))
         for r, s, t in zip(REGIONS, strength, twitches)
     ]
-    annotations.append(dict(x=RING_KEY_X - 0.5, y=8.8, xref="x", yref="y", text="<b>twitching</b>", showarrow=False, xanchor="left", font=dict(size=13)))
+    annotations.append(dict(x=RING_KEY_X - 0.5, y=9.1, xref="x", yref="y", text="<b>twitching</b>", showarrow=False, xanchor="left", font=dict(size=13)))
     layout = dict(
         shapes=shapes, annotations=annotations, margin=dict(l=20, r=20, t=80, b=20),
-        xaxis=dict(range=[-3.4, 6.8], visible=False, scaleanchor="y", scaleratio=1),
-        yaxis=dict(range=[-1.9, 9.8], visible=False),
+        xaxis=dict(range=[-5.4, 8.4], visible=False, scaleanchor="y", scaleratio=1),
+        yaxis=dict(range=[-0.1, 9.8], visible=False),
     )
     fig = go.Figure(data=data, layout=layout)
     title, description = describe_body_month(regions, who)
@@ -299,12 +300,14 @@ def base_rate_figure(step: str) -> go.Figure:
         dict(type="scatter", x=cols.tolist(), y=rows.tolist(), mode="markers", showlegend=False, hoverinfo="skip",
              marker=dict(size=26, symbol="circle-open", color=PALETTE["blue"], line=dict(width=4))),
     ]
-    legend = {"Everyone": "grey: everyone", "Notice twitches": "orange: notice twitches; grey: do not"}.get(
-        step, "orange: notice twitches; black, circled in blue: " + step.lower())
+    legend = {"Everyone": "grey = one person", "Notice twitches": "orange = notices twitches · grey = does not"}.get(
+        step, "orange = notices twitches · black, circled in blue = " + step.lower())
     layout = dict(
-        margin=dict(l=20, r=20, t=80, b=60),
-        xaxis=dict(range=[-0.5, GRID_COLUMNS - 0.5], showticklabels=False, showgrid=False),
-        yaxis=dict(range=[GRID_ROWS - 0.5, -0.5], showticklabels=False, showgrid=False, scaleanchor="x", scaleratio=1),
+        margin=dict(l=50, r=20, t=110, b=60),
+        xaxis=dict(range=[-0.5, GRID_COLUMNS - 0.5], showticklabels=False, showgrid=False, ticks=""),
+        yaxis=dict(range=[GRID_ROWS - 0.5, -0.5], showticklabels=False, showgrid=False, ticks="", scaleanchor="x", scaleratio=1),
+        annotations=[dict(x=0, y=1.0, xref="paper", yref="paper", xanchor="left", yanchor="bottom", showarrow=False,
+                          font=dict(size=14, color="#333"), text=legend)],
     )
     fig = go.Figure(data=data, layout=layout)
     count = len(highlighted)
@@ -315,5 +318,5 @@ def base_rate_figure(step: str) -> go.Figure:
         "New ALS this year": f"New ALS this year: {count} of 100,000 (circled)",
         "ALS starting with twitches": "ALS that begins with twitching: less than one person a year here",
     }[step]
-    return style_figure(fig, title=title, x_title=f"100,000 people ({GRID_ROWS} rows of {GRID_COLUMNS}); {legend}",
+    return style_figure(fig, title=title, x_title=f"100,000 people: {GRID_ROWS} rows of {GRID_COLUMNS}, one tiny square each",
                         y_title="people", description=base_rate_sentence(step), height=520)
