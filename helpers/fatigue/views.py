@@ -204,7 +204,7 @@ def noise_or_trend_figure(r: NoiseOrTrend) -> go.Figure:
              hovertemplate="week %{x}: %{y:+.1f} kg<extra>declining</extra>", **left),
         dict(type="scatter", x=week, y=-r.decline_kg_per_week * week, mode="lines", line=dict(color=PALETTE["black"], dash="dot", width=1.5),
              name="true decline, without noise", hoverinfo="skip", **left),
-        dict(type="bar", x=["one reading<br>below band", f"{CONFIRM_READINGS} in a row<br>below band"],
+        dict(type="bar", x=["1 low<br>reading", f"{CONFIRM_READINGS} low<br>in a row"],
              y=[r.fooled_by_one_reading_pct, r.fooled_by_confirmed_rule_pct], marker=dict(color=[PALETTE["orange"], PALETTE["green"]]),
              text=[f"{r.fooled_by_one_reading_pct:.0f}%", f"{r.fooled_by_confirmed_rule_pct:.1f}%"], textposition="outside",
              showlegend=False, hovertemplate="%{x}: %{y:.1f}%<extra></extra>", **right),
@@ -217,11 +217,11 @@ def noise_or_trend_figure(r: NoiseOrTrend) -> go.Figure:
     layout = dict(
         xaxis=dict(anchor="y", domain=[0.0, 0.6], range=[-0.5, r.weeks + 0.5]),
         yaxis=dict(anchor="x", domain=[0, 1], range=[-span, r.band_kg + 4]),
-        xaxis2=dict(anchor="y2", domain=[0.72, 1.0], title=dict(text="rule for 'declining'")),
+        xaxis2=dict(anchor="y2", domain=[0.74, 1.0], tickangle=0, title=dict(text="rule for 'declining'")),
         yaxis2=dict(anchor="x2", domain=[0, 1], range=[0, 100], title=dict(text="% of healthy people")),
         shapes=shapes,
-        annotations=[_panel_title("weekly readings, change from week 0 (grey: noise band)", 0.3, 1.0),
-                     _panel_title(f"healthy people fooled (of {SIMULATED_PEOPLE})", 0.86, 1.0)],
+        annotations=[_panel_title("weekly readings (grey: noise band)", 0.3, 1.0),
+                     _panel_title(f"healthy people fooled", 0.87, 1.0)],
         legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, font=dict(size=13)),
         margin=dict(l=70, r=20, t=90, b=130),
     )
