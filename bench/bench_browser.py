@@ -49,5 +49,6 @@ def rows() -> list[dict]:
                 out.append({"benchmark": name + " median", "value": statistics.median(times), "unit": "ms", "target": "context"})
                 out.append({"benchmark": name + " p95", "value": p95(times), "unit": "ms", "target": "< 100 ms p95"})
             page.close()
+            server.shutdown_kernels()
         context.close()
     return out

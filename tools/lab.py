@@ -62,7 +62,18 @@ class LabServer:
     root_dir: Path
 
     def notebook_url(self, name: str) -> str:
-        return f"{self.url}/lab/tree/{name}?token={self.token}"
+        """A fresh workspace per notebook: the default one would reopen (and re-run kernels for) earlier tabs."""
+        workspace = Path(name).stem.replace(".", "-")
+        return f"{self.url}/lab/workspaces/{workspace}/tree/{name}?reset&token={self.token}"
+
+    def shutdown_kernels(self) -> None:
+        """Stop every kernel the browser started, so the next notebook gets the whole machine."""
+        request = urllib.request.Request(f"{self.url}/api/sessions?token={self.token}")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            sessions = json.loads(response.read())
+        for session in sessions:
+            delete = urllib.request.Request(f"{self.url}/api/sessions/{session['id']}?token={self.token}", method="DELETE")
+            urllib.request.urlopen(delete, timeout=30).close()
 
 
 @contextmanager
@@ -134,14 +145,25 @@ def open_notebook(page, server: LabServer, name: str, timeout_s: float = 90) -> 
 
 
 _CELLS_DONE_JS = """() => {
-  const prompts = Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt'));
+  // A collapsed cell (solution/explanation) shows an empty placeholder prompt forever: skip it.
+  const prompts = Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt:not(.jp-Placeholder-prompt)'));
   if (prompts.length === 0) return false;
   return prompts.every(p => /\\[\\d+\\]/.test(p.innerText));
 }"""
 
 
 def run_all(page, timeout_s: float = 300) -> float:
-    """Run all cells through JupyterLab's own command; return seconds until every cell ran."""
+    """Clear the stored outputs, run all cells; return seconds until every cell ran again.
+
+    Clearing first matters: a stored notebook already shows numbered prompts and
+    text fallbacks, so without it "every prompt is numbered" is true before
+    anything has run.
+    """
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+    page.wait_for_function(
+        "() => !Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')).some(p => /\\[\\d+\\]/.test(p.innerText))",
+        timeout=30_000,
+    )
     started = time.perf_counter()
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.wait_for_function(_CELLS_DONE_JS, timeout=timeout_s * 1000, polling=200)
@@ -156,19 +178,25 @@ def run_all(page, timeout_s: float = 300) -> float:
 _REPORT_JS = """(markers) => {
   const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
   const outputs = Array.from(panel.querySelectorAll('.jp-OutputArea-output'));
-  const mime = m => outputs.filter(o => o.getAttribute('data-mime-type') === m);
+  // JupyterLab 4.6 gives neither a static plotly output nor a live widget output a
+  // data-mime-type attribute: a static plotly output is itself the plot (jp-RenderedPlotly).
+  const kind = o => {
+    const m = o.getAttribute('data-mime-type');
+    if (m === 'application/vnd.plotly.v1+json' || o.classList.contains('jp-RenderedPlotly')) return 'plotly';
+    if (m === null || m === 'application/vnd.jupyter.widget-view+json') return 'widget';
+    return m;
+  };
+  const ofKind = k => outputs.filter(o => kind(o) === k);
   const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   const plots = Array.from(panel.querySelectorAll('.js-plotly-plot')).filter(visible);
   const texts = outputs.map(o => o.innerText || '');
-  // JupyterLab 4 gives a live widget's output area no data-mime-type attribute.
-  const widgetOutputs = outputs.filter(o => !o.hasAttribute('data-mime-type') || o.getAttribute('data-mime-type') === 'application/vnd.jupyter.widget-view+json');
   return {
     code_cells: panel.querySelectorAll('.jp-CodeCell').length,
-    errors: mime('application/vnd.jupyter.stderr').map(o => o.innerText.slice(0, 500)),
-    plotly_outputs: mime('application/vnd.plotly.v1+json').length,
-    plotly_outputs_drawn: mime('application/vnd.plotly.v1+json').filter(o => o.querySelector('.js-plotly-plot .main-svg')).length,
-    widget_outputs: widgetOutputs.length,
-    widget_outputs_live: widgetOutputs.filter(o => o.querySelector('.jupyter-widgets')).length,
+    errors: ofKind('application/vnd.jupyter.stderr').map(o => o.innerText.slice(0, 500)),
+    plotly_outputs: ofKind('plotly').length,
+    plotly_outputs_drawn: ofKind('plotly').filter(o => o.querySelector('.main-svg')).length,
+    widget_outputs: ofKind('widget').length,
+    widget_outputs_live: ofKind('widget').filter(o => o.querySelector('.jupyter-widgets')).length,
     visible_plots: plots.length,
     visible_plots_drawn: plots.filter(p => { const s = p.querySelector('.main-svg'); return s && s.getBoundingClientRect().width > 50; }).length,
     fallbacks: texts.filter(t => markers.some(m => t.trim().startsWith(m) || t.includes('Error displaying widget'))).map(t => t.slice(0, 200)),

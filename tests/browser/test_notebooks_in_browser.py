@@ -51,3 +51,4 @@ def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, browser):
         (SCREENSHOTS / notebook.stem / "report.json").write_text(json.dumps({"report": report, "redraw_ms": latencies}, indent=2))
     finally:
         page.close()
+        lab_server.shutdown_kernels()
