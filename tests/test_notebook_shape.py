@@ -125,11 +125,20 @@ def test_ends_with_summary_whats_next_and_references(path):
 
 
 @params
-def test_solutions_and_model_answers_are_tagged_and_collapsed(path):
+def test_answers_start_closed(path):
+    """Exercise answers: code cells tagged solution, stored with input and output collapsed.
+    Model answers: markdown cells tagged explanation, inside a closed <details> (JupyterLab
+    re-expands a collapsed markdown cell when Run All renders it; <details> stays closed)."""
     for cell in load(path)["cells"]:
         tags = set(cell.get("metadata", {}).get("tags", []))
-        if tags & HIDDEN_TAGS:
-            assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True, f"a cell tagged {tags & HIDDEN_TAGS} must be stored collapsed: {source(cell)[:60]!r}"
+        text = source(cell)
+        if "solution" in tags:
+            assert cell["cell_type"] == "code", f"a solution is a code cell: {text[:60]!r}"
+            hidden = cell["metadata"].get("jupyter", {})
+            assert hidden.get("source_hidden") is True and hidden.get("outputs_hidden") is True, f"solution not stored collapsed: {text[:60]!r} (tools.authoring.close_answer)"
+        if "explanation" in tags:
+            assert cell["cell_type"] == "markdown", f"a model answer is a markdown cell: {text[:60]!r}"
+            assert text.startswith("<details>") and "<summary>" in text and "<details open" not in text, f"model answer not inside a closed <details>: {text[:60]!r}"
 
 
 @params

@@ -9,7 +9,7 @@ import sys
 import nbformat
 
 from tests.conftest import ROOT
-from tools.authoring import code, md
+from tools.authoring import close_answer, code, md
 from tools.execute import strip_volatile_metadata
 from tools.lab import stored_output_counts
 from tools.sandbox import sandbox_env
@@ -40,8 +40,10 @@ def test_execution_strips_widget_state_and_timings():
 
 def test_answer_cells_are_collapsed_when_authored_and_removed_in_the_student_copy():
     nb = nbformat.v4.new_notebook()
-    nb.cells = [md("Exercise: compute it."), code("answer = 42", "solution"), md("Model answer.", "explanation"), code("print(1)")]
-    assert nb.cells[1].metadata["jupyter"]["source_hidden"] is True
+    nb.cells = [md("Exercise: compute it."), code("answer = 42", "solution"), md("**Model answer.** Because.", "explanation"), code("print(1)")]
+    assert nb.cells[1].metadata["jupyter"] == {"source_hidden": True, "outputs_hidden": True}
+    assert nb.cells[2].source.startswith("<details>\n<summary>") and nb.cells[2].source.endswith("Because.\n\n</details>")
+    assert close_answer(nb.cells[2]).source.count("<details>") == 1, "closing twice must not nest"
     assert strip_answers(nb) == 2
     assert [c.source for c in nb.cells] == ["Exercise: compute it.", PLACEHOLDER, PLACEHOLDER, "print(1)"]
 
@@ -79,7 +81,7 @@ def test_stored_output_counts_sees_plotly_and_widget_outputs(tmp_path):
     nb.cells = [cell]
     path = tmp_path / "n.ipynb"
     nbformat.write(nb, path)
-    assert stored_output_counts(path) == {"plotly": 1, "widget": 1}
+    assert stored_output_counts(path) == {"plotly": 1, "widget": 1, "model_answers": 0}
 
 
 def test_start_serves_loopback_only_with_token_on_the_start_notebook():

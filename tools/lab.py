@@ -201,6 +201,8 @@ _REPORT_JS = """(markers) => {
     visible_plots_drawn: plots.filter(p => { const s = p.querySelector('.main-svg'); return s && s.getBoundingClientRect().width > 50; }).length,
     fallbacks: texts.filter(t => markers.some(m => t.trim().startsWith(m) || t.includes('Error displaying widget'))).map(t => t.slice(0, 200)),
     sliders: panel.querySelectorAll('.widget-slider').length,
+    model_answers: panel.querySelectorAll('details').length,
+    model_answers_open: panel.querySelectorAll('details[open]').length,
     titles: Array.from(panel.querySelectorAll('.js-plotly-plot .gtitle')).map(t => t.textContent),
   };
 }"""
@@ -264,9 +266,42 @@ def _change_control(page, control: dict) -> None:
                 break
 
 
+_ARM_TIMING_JS = """([controlId, appId]) => {
+  // Time in the page: from the first input event on the control to the first
+  // plotly_afterplot of a figure in its app (Playwright's own round trips excluded).
+  const t = window.__courseTiming = {input: null, plots: []};
+  const control = document.querySelector(`[data-course-control="${controlId}"]`);
+  if (!control.__courseArmed) {
+    for (const type of ['keydown', 'change', 'mousedown']) {
+      control.addEventListener(type, () => { const s = window.__courseTiming; if (s && s.input === null) s.input = performance.now(); }, true);
+    }
+    control.__courseArmed = true;
+  }
+  for (const gd of document.querySelectorAll(`[data-course-app="${appId}"] .js-plotly-plot`)) {
+    if (!gd.__courseArmed && gd.on) {
+      gd.on('plotly_afterplot', () => { const s = window.__courseTiming; if (s) s.plots.push(performance.now()); });
+      gd.__courseArmed = true;
+    }
+  }
+}"""
+
+_READ_TIMING_JS = """() => {
+  const t = window.__courseTiming;
+  if (!t || t.input === null) return null;
+  const after = t.plots.filter(x => x >= t.input);
+  return after.length ? after[0] - t.input : null;
+}"""
+
+
 def change_and_time_redraw(page, control: dict, timeout_ms: int = 5000) -> float | None:
-    """Change one control; return milliseconds until its app's figure changed, or None."""
+    """Change one control; return ms from input to redrawn figure, or None if it did not change.
+
+    "Changed" means the app's plotly data or layout differ in the page. The time
+    is measured in the page (input event to plotly's afterplot); where a figure
+    gives no afterplot event, Playwright's wall-clock time is used instead.
+    """
     before = page.evaluate(_SIGNATURE_JS, control["app"])
+    page.evaluate(_ARM_TIMING_JS, [control["id"], control["app"]])
     started = time.perf_counter()
     _change_control(page, control)
     try:
@@ -276,7 +311,10 @@ def change_and_time_redraw(page, control: dict, timeout_ms: int = 5000) -> float
         )
     except Exception:  # playwright's TimeoutError: the figure did not change
         return None
-    return (time.perf_counter() - started) * 1000
+    wall_ms = (time.perf_counter() - started) * 1000
+    page.wait_for_timeout(50)  # let plotly finish the redraw it started
+    in_page = page.evaluate(_READ_TIMING_JS)
+    return in_page if in_page is not None else wall_ms
 
 
 def screenshot_notebook(page, out_dir: Path, max_shots: int = 40) -> list[Path]:
@@ -302,10 +340,11 @@ def screenshot_notebook(page, out_dir: Path, max_shots: int = 40) -> list[Path]:
 
 
 def stored_output_counts(notebook: Path) -> dict[str, int]:
-    """How many plotly and widget outputs the stored (executed) notebook has."""
+    """How many plotly and widget outputs and model answers the stored notebook has."""
     nb = json.loads(notebook.read_text())
-    counts = {"plotly": 0, "widget": 0}
+    counts = {"plotly": 0, "widget": 0, "model_answers": 0}
     for cell in nb["cells"]:
+        counts["model_answers"] += "explanation" in cell.get("metadata", {}).get("tags", [])
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             counts["plotly"] += "application/vnd.plotly.v1+json" in data

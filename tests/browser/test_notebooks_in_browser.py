@@ -35,6 +35,7 @@ def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, browser):
         assert report["widget_outputs"] == stored["widget"], f"{notebook.name}: expected {stored['widget']} widget outputs, the page has {report['widget_outputs']}"
         assert report["widget_outputs_live"] == report["widget_outputs"], f"{notebook.name}: some widget outputs are not live controls: {report}"
         assert report["visible_plots_drawn"] == report["visible_plots"], f"{notebook.name}: a figure is blank: {report}"
+        assert report["model_answers"] == stored["model_answers"] and report["model_answers_open"] == 0, f"{notebook.name}: model answers must be closed after Run All: {report}"
 
         latencies: dict[str, float] = {}
         for control in figure_controls(page):
