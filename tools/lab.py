@@ -307,7 +307,8 @@ def change_and_time_redraw(page, control: dict, timeout_ms: int = 5000) -> float
     try:
         page.wait_for_function(
             "([appId, before, sig]) => eval(sig)(appId) !== before",
-            arg=[control["app"], before, _SIGNATURE_JS], timeout=timeout_ms, polling="raf",
+            # 50 ms, not every frame: stringifying big figures each frame would slow the redraw we time.
+            arg=[control["app"], before, _SIGNATURE_JS], timeout=timeout_ms, polling=50,
         )
     except Exception:  # playwright's TimeoutError: the figure did not change
         return None
