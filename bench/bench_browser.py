@@ -15,15 +15,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import p95  # noqa: E402
 from tools.lab import change_and_time_redraw, chromium_path, figure_controls, launch_chromium, open_notebook, run_all, running_lab  # noqa: E402
 
 REPEATS = 20  # after one unmeasured warm-up change per control
 SETTLE_MS = 250  # pause between changes: no person moves a control faster, and the last redraw has finished
 
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def rows() -> list[dict]:

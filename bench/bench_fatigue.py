@@ -16,23 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import p95, time_sweep  # noqa: E402
+
 TARGET = "< 20 ms p95"
 
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
-def _time_sweep(control, values) -> list[float]:
-    times = []
-    for value in values:
-        if control.value == value:
-            continue
-        started = time.perf_counter()
-        control.value = value
-        times.append((time.perf_counter() - started) * 1000.0)
-    return times
 
 
 def _rows_for(name: str, times: list[float]) -> list[dict]:
@@ -51,20 +38,20 @@ def rows() -> list[dict]:
     out: list[dict] = []
     lab = grip_lab()
     lab.update()  # warm caches (cohort, persona file) outside the timing
-    out += _rows_for("grip lab persona dropdown", _time_sweep(lab.persona, list(PERSONA_IDS) * 2))
-    out += _rows_for("grip lab repetitions slider", _time_sweep(lab.repetitions, list(range(1, 31)) + list(range(30, 0, -1))))
-    out += _rows_for("grip lab rest slider", _time_sweep(lab.rest_s, list(range(0, 601, 10))))
-    out += _rows_for("grip lab month slider", _time_sweep(lab.month, list(range(0, 24)) + list(range(23, -1, -1))))
+    out += _rows_for("grip lab persona dropdown", time_sweep(lab.persona, list(PERSONA_IDS) * 2))
+    out += _rows_for("grip lab repetitions slider", time_sweep(lab.repetitions, list(range(1, 31)) + list(range(30, 0, -1))))
+    out += _rows_for("grip lab rest slider", time_sweep(lab.rest_s, list(range(0, 601, 10))))
+    out += _rows_for("grip lab month slider", time_sweep(lab.month, list(range(0, 24)) + list(range(23, -1, -1))))
 
     diary = diary_explorer()
-    out += _rows_for("diary person dropdown", _time_sweep(diary.persona, list(PERSONA_IDS) * 2))
-    out += _rows_for("diary months slider", _time_sweep(diary.months, list(range(2, 25)) + list(range(24, 1, -1))))
+    out += _rows_for("diary person dropdown", time_sweep(diary.persona, list(PERSONA_IDS) * 2))
+    out += _rows_for("diary months slider", time_sweep(diary.months, list(range(2, 25)) + list(range(24, 1, -1))))
     diary.judgement.value = "fatigue"
-    out += _rows_for("diary reveal checkbox", _time_sweep(diary.reveal, [True, False] * 10))
+    out += _rows_for("diary reveal checkbox", time_sweep(diary.reveal, [True, False] * 10))
 
     noise = noise_or_trend_lab()
-    out += _rows_for("noise-or-trend noise slider", _time_sweep(noise.noise, [round(v, 1) for v in np.arange(0.5, 5.01, 0.1)]))
-    out += _rows_for("noise-or-trend weeks slider", _time_sweep(noise.weeks, list(range(2, 53)) + list(range(52, 1, -1))))
+    out += _rows_for("noise-or-trend noise slider", time_sweep(noise.noise, [round(v, 1) for v in np.arange(0.5, 5.01, 0.1)]))
+    out += _rows_for("noise-or-trend weeks slider", time_sweep(noise.weeks, list(range(2, 53)) + list(range(52, 1, -1))))
     return out
 
 

@@ -16,12 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import p95, time_sweep  # noqa: E402
+
 TARGET = "< 20 ms p95"
 
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def _range(slider) -> list:
@@ -30,18 +28,6 @@ def _range(slider) -> list:
     if isinstance(slider.step, float):
         values = [round(v, 6) for v in values]
     return values
-
-
-def _sweep(control, values: list) -> list[float]:
-    """Set each value in turn (skipping no-ops) and return handler times in ms."""
-    times = []
-    for value in values:
-        if value == control.value:
-            continue
-        started = time.perf_counter()
-        control.value = value
-        times.append((time.perf_counter() - started) * 1000)
-    return times
 
 
 def _rows(name: str, times: list[float]) -> list[dict]:
@@ -56,24 +42,24 @@ def rows() -> list[dict]:
 
     out: list[dict] = []
     lab = trigger_lab()
-    _sweep(lab.caffeine, [lab.caffeine.min, lab.caffeine.max])  # warm-up
+    time_sweep(lab.caffeine, [lab.caffeine.min, lab.caffeine.max])  # warm-up
     for label, slider in (("caffeine", lab.caffeine), ("sleep", lab.sleep), ("stress", lab.stress), ("exercise", lab.exercise)):
         values = _range(slider)
-        out += _rows(f"trigger lab '{label}' slider", _sweep(slider, values + values[::-1]))
+        out += _rows(f"trigger lab '{label}' slider", time_sweep(slider, values + values[::-1]))
 
     body = body_map_over_time()
     months = _range(body.month)
-    out += _rows("body map 'month' slider", _sweep(body.month, months + months[::-1]))
+    out += _rows("body map 'month' slider", time_sweep(body.month, months + months[::-1]))
     personas = [value for _label, value in body.persona.options]
-    out += _rows("body map 'person' dropdown", _sweep(body.persona, (personas + personas[::-1]) * 2))
+    out += _rows("body map 'person' dropdown", time_sweep(body.persona, (personas + personas[::-1]) * 2))
 
     pair = side_by_side()
     shown = _range(pair.months)
-    out += _rows("side by side 'months shown' slider", _sweep(pair.months, shown + shown[::-1]))
+    out += _rows("side by side 'months shown' slider", time_sweep(pair.months, shown + shown[::-1]))
 
     rates = base_rate_explorer()
     steps = list(rates.step.options)
-    out += _rows("base-rate explorer step buttons", _sweep(rates.step, (steps + steps[::-1]) * 3))
+    out += _rows("base-rate explorer step buttons", time_sweep(rates.step, (steps + steps[::-1]) * 3))
     return out
 
 

@@ -1,0 +1,24 @@
+"""What the benchmark modules share: a percentile and the control-sweep timer."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile (nearest rank), as used by every timing row."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def time_sweep(control: Any, values: list) -> list[float]:
+    """Set a widget control to each value in turn (skipping no-ops); ms until its observers returned."""
+    times = []
+    for value in values:
+        if control.value == value:
+            continue
+        started = time.perf_counter()
+        control.value = value
+        times.append((time.perf_counter() - started) * 1000.0)
+    return times
