@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import p95  # noqa: E402
+from tools.execute import lesson_notebooks  # noqa: E402
 from tools.lab import change_and_time_redraw, chromium_path, figure_controls, launch_chromium, open_notebook, run_all, running_lab  # noqa: E402
 
 REPEATS = 20  # after one unmeasured warm-up change per control
@@ -29,7 +30,7 @@ def rows() -> list[dict]:
     executable = chromium_path()
     if not executable:
         return [{"benchmark": "browser rows skipped: no Chromium (apt-get install chromium)", "value": float("nan"), "unit": "", "target": ""}]
-    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    notebooks = lesson_notebooks()
     out: list[dict] = []
     with running_lab(notebooks) as server, sync_playwright() as playwright:
         context = launch_chromium(playwright, executable)

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from course import is_ci
+from tools.execute import lesson_notebooks
+
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK_DIR = ROOT / "notebooks"
-NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = lesson_notebooks()
 SCREENSHOTS = ROOT / "screenshots"
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +22,7 @@ def chromium_executable() -> str:
     found = chromium_path()
     if found:
         return found
-    if in_ci():
+    if is_ci():
         pytest.fail("CI=true and no Chromium was found: the browser tests must run in CI (course.py test installs Debian's chromium as root).")
     pytest.skip("Chromium not found: browser tests skipped. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set COURSE_CHROMIUM=/path/to/chrome, then run python3 course.py test again.")
 

@@ -15,13 +15,11 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
-from tools.execute import KERNEL_NAME, notebook_paths
+from tools.execute import notebook_paths, run_in_fresh_kernel
 from tools.sandbox import sandbox_env
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,20 +27,8 @@ FLOOR_SOURCE = "import pandas, plotly.graph_objects, ipywidgets, helpers.noteboo
 
 
 def _execute_copy(path: Path, env: dict[str, str]) -> float:
-    """Execute a copy (the committed notebook is never touched); return seconds."""
-    import os
-
-    nb = nbformat.read(path, as_version=4)
-    saved = dict(os.environ)
-    os.environ.update(env)
-    try:
-        client = NotebookClient(nb, timeout=600, kernel_name=KERNEL_NAME, resources={"metadata": {"path": str(path.parent)}})
-        started = time.perf_counter()
-        client.execute()
-        return time.perf_counter() - started
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    """Execute a copy in memory (the committed notebook is never touched); return seconds."""
+    return run_in_fresh_kernel(nbformat.read(path, as_version=4), path.parent, env)
 
 
 def floor_rows(env: dict[str, str], repeats: int = 5) -> list[dict]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from helpers.apps.base import FALLBACK_PREFIX
 from tools.sandbox import sandbox_env
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,17 +37,14 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1280, "height": 1000}
 KERNEL_IDLE_TEXT = "| Idle"
 # Text that means a widget was not drawn as a live control.
-WIDGET_FALLBACK_MARKERS = ("[Interactive:", "VBox(", "HBox(", "FigureWidget(", "interactive(", "Error displaying widget", "Loading widget")
+WIDGET_FALLBACK_MARKERS = (FALLBACK_PREFIX, "VBox(", "HBox(", "FigureWidget(", "interactive(", "Error displaying widget", "Loading widget")
 
 
 def chromium_path() -> str | None:
-    override = os.environ.get("COURSE_CHROMIUM")
-    if override and Path(override).exists():
-        return override
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        if shutil.which(name):
-            return shutil.which(name)
-    return None
+    """The system Chromium, found the same way as ``course.py test`` finds it."""
+    from course import find_chromium
+
+    return find_chromium()
 
 
 def free_port() -> int:

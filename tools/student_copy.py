@@ -16,6 +16,8 @@ from pathlib import Path
 
 import nbformat
 
+from tools.execute import lesson_notebooks
+
 ROOT = Path(__file__).resolve().parent.parent
 ANSWER_TAGS = {"solution", "explanation"}
 PLACEHOLDER = "*The answer to this part is in the teacher's copy of the notebook.*"
@@ -45,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         print("--out must not be notebooks/: that would delete the answers from the teacher's copy. Choose another folder.", file=sys.stderr)
         return 2
     out.mkdir(parents=True, exist_ok=True)
-    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+    for path in lesson_notebooks():
         nb = nbformat.read(path, as_version=4)
         removed = strip_answers(nb)
         nbformat.write(nb, out / path.name)
