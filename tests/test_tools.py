@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+import uuid
 
 import nbformat
 
@@ -29,13 +31,23 @@ def test_ci_script_runs_the_readme_test_command():
     assert "python3 course.py test" in readme and "python3 course.py start" in readme
 
 
-def test_execution_strips_widget_state_and_timings():
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {"x": "5 MB of plotly.js"}}}
-    nb.cells = [code("1 + 1")]
-    nb.cells[0].metadata["execution"] = {"iopub.execute_input": "2026-01-01"}
-    strip_volatile_metadata(nb)
-    assert "widgets" not in nb.metadata and "execution" not in nb.cells[0].metadata
+def test_execution_strips_widget_state_and_timings_and_gives_stable_widget_ids():
+    def executed() -> nbformat.NotebookNode:
+        nb = nbformat.v4.new_notebook()
+        nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {"x": "5 MB of plotly.js"}}}
+        nb.cells = [md("text"), code("1 + 1"), code("app")]
+        for index, cell in enumerate(nb.cells):
+            cell.id = f"cell-{index}"  # stored notebooks keep their cell ids; fresh ones are random
+        nb.cells[1].metadata["execution"] = {"iopub.execute_input": "2026-01-01"}
+        nb.cells[2].outputs = [nbformat.v4.new_output("execute_result", data={"application/vnd.jupyter.widget-view+json": {"model_id": uuid.uuid4().hex}}, execution_count=2)]
+        strip_volatile_metadata(nb)
+        return nb
+
+    first, second = executed(), executed()
+    assert "widgets" not in first.metadata and "execution" not in first.cells[1].metadata
+    first_id = first.cells[2].outputs[0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
+    assert re.fullmatch(r"[0-9a-f]{32}", first_id)
+    assert nbformat.writes(first) == nbformat.writes(second), "two runs of an unchanged notebook must store the same text"
 
 
 def test_answer_cells_are_collapsed_when_authored_and_removed_in_the_student_copy():

@@ -29,41 +29,72 @@ KERNEL_NAME = "python3"
 CELL_TIMEOUT_S = 600
 
 
+LESSON_PATTERN = "[0-9][0-9]_*.ipynb"
+
+
+def lesson_notebooks() -> list[Path]:
+    """Every lesson notebook (named NN_topic.ipynb), in course order: the one list tests, tools and bench use."""
+    return sorted(NOTEBOOKS.glob(LESSON_PATTERN))
+
+
 def notebook_paths(args: list[str] | None = None) -> list[Path]:
     """The given notebooks, or every lesson notebook in order."""
     if args:
         return [Path(a).resolve() for a in args]
-    return sorted(p for p in NOTEBOOKS.glob("*.ipynb") if not p.name.startswith("."))
+    return lesson_notebooks()
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def strip_volatile_metadata(nb: nbformat.NotebookNode) -> None:
-    """Remove widget state and per-cell execution timings."""
+    """Remove widget state and per-cell timings; give widget outputs stable ids.
+
+    A widget output's ``model_id`` is random on every run and points into the
+    widget state, which is removed here; without that state it refers to
+    nothing, so it is replaced by an id derived from the output's position.
+    Re-executing an unchanged notebook then leaves git nothing to show.
+    """
     nb.metadata.pop("widgets", None)
-    for cell in nb.cells:
+    for cell_index, cell in enumerate(nb.cells):
         cell.metadata.pop("execution", None)
-        if cell.cell_type == "code":
-            cell.metadata.pop("collapsed", None)
+        if cell.cell_type != "code":
+            continue
+        cell.metadata.pop("collapsed", None)
+        for output_index, output in enumerate(cell.outputs):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view is not None:
+                view["model_id"] = f"{cell_index:016x}{output_index:016x}"
+
+
+def run_in_fresh_kernel(nb: nbformat.NotebookNode, directory: Path, sandbox: dict[str, str]) -> float:
+    """Run ``nb`` (in memory) top to bottom in a fresh kernel started in ``directory``; return seconds.
+
+    The kernel inherits the sandbox environment (throwaway HOME and Jupyter dirs);
+    this process's environment is restored afterwards.
+    """
+    env_backup = dict(os.environ)
+    try:
+        os.environ.update(sandbox)
+        client = NotebookClient(
+            nb,
+            timeout=CELL_TIMEOUT_S,
+            kernel_name=KERNEL_NAME,
+            resources={"metadata": {"path": str(directory)}},
+            record_timing=False,
+        )
+        started = time.perf_counter()
+        client.execute()
+        return time.perf_counter() - started
+    finally:
+        os.environ.clear()
+        os.environ.update(env_backup)
 
 
 def execute_notebook(path: Path, sandbox: dict[str, str] | None = None) -> float:
     """Execute ``path`` in place in a fresh kernel; return the seconds it took."""
     nb = nbformat.read(path, as_version=4)
-    env_backup = dict(os.environ)
-    try:
-        os.environ.update(sandbox or sandbox_env())
-        client = NotebookClient(
-            nb,
-            timeout=CELL_TIMEOUT_S,
-            kernel_name=KERNEL_NAME,
-            resources={"metadata": {"path": str(path.parent)}},
-            record_timing=False,
-        )
-        started = time.perf_counter()
-        client.execute()
-        elapsed = time.perf_counter() - started
-    finally:
-        os.environ.clear()
-        os.environ.update(env_backup)
+    elapsed = run_in_fresh_kernel(nb, path.parent, sandbox or sandbox_env())
     strip_volatile_metadata(nb)
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL_NAME}
     nbformat.write(nb, path)
