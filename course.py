@@ -29,6 +29,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+from tools.chromium import find_chromium, is_ci  # noqa: E402  (standard library only)
+
 VENV = ROOT / ".venv"
 STAMP = VENV / ".course-env-stamp"
 LOCK = ROOT / "requirements.lock"
@@ -61,7 +64,7 @@ def env_fingerprint() -> str:
 
 
 def run(cmd: list[str | Path], **kwargs) -> None:
-    completed = subprocess.run([str(c) for c in cmd], **kwargs)
+    completed = subprocess.run([str(c) for c in cmd], check=False, **kwargs)
     if completed.returncode != 0:
         raise SystemExit(completed.returncode)
 
@@ -69,13 +72,19 @@ def run(cmd: list[str | Path], **kwargs) -> None:
 def ensure_environment() -> None:
     """Create .venv and install the pinned packages, unless already done for this lock."""
     if sys.version_info < MIN_PYTHON:
-        raise SystemExit(f"[course] Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed; this is {sys.version.split()[0]}. Install a newer Python and run the command with it.")
+        raise SystemExit(
+            f"[course] Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed; this is {sys.version.split()[0]}. "
+            "Install a newer Python and run the command with it."
+        )
     if not venv_python().exists():
         say("creating the virtual environment in .venv/ (first run only)")
         try:
             run([sys.executable, "-m", "venv", VENV])
         except SystemExit:
-            raise SystemExit("[course] could not create .venv. On Debian/Ubuntu install the venv module (apt-get install python3-venv) and try again.")
+            raise SystemExit(
+                "[course] could not create .venv. On Debian/Ubuntu install the venv module "
+                "(apt-get install python3-venv) and try again."
+            ) from None
     fingerprint = env_fingerprint()
     if STAMP.exists() and STAMP.read_text().strip() == fingerprint:
         return
@@ -89,21 +98,6 @@ def ensure_environment() -> None:
 def in_venv(args: list[str]) -> int:
     """Run `python -m <args>` (or a tool script) inside the course environment."""
     return subprocess.call([str(venv_python()), *args], cwd=ROOT)
-
-
-def find_chromium() -> str | None:
-    override = os.environ.get("COURSE_CHROMIUM")
-    if override:
-        return override if Path(override).exists() else None
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-def is_ci() -> bool:
-    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 def ensure_chromium() -> str | None:
@@ -124,7 +118,8 @@ def ensure_chromium() -> str | None:
 def lab_args() -> list[str]:
     """JupyterLab on loopback only, token authentication kept, opening the start notebook."""
     args = [
-        str(venv_bin("jupyter")), "lab",
+        str(venv_bin("jupyter")),
+        "lab",
         "--ServerApp.ip=127.0.0.1",
         # The printed URL (and the browser, where there is one) opens the start notebook.
         f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}",
@@ -148,11 +143,21 @@ def cmd_test(extra: list[str]) -> int:
     if chromium:
         env["COURSE_CHROMIUM"] = chromium
     elif is_ci():
-        say("CI=true but no Chromium was found or installed: the browser tests will fail, as they must not be skipped in CI.")
+        say(
+            "CI=true but no Chromium was found or installed: the browser tests will fail, as they must not be "
+            "skipped in CI."
+        )
     else:
-        say("Chromium not found: the browser tests will be skipped. To run them, install Chromium "
-            "(Debian/Ubuntu: sudo apt-get install chromium) or set COURSE_CHROMIUM=/path/to/chrome.")
+        say(
+            "Chromium not found: the browser tests will be skipped. To run them, install Chromium "
+            "(Debian/Ubuntu: sudo apt-get install chromium) or set COURSE_CHROMIUM=/path/to/chrome."
+        )
     return subprocess.call([str(venv_python()), "-m", "pytest", *extra], cwd=ROOT, env=env)
+
+
+def cmd_setup(_extra: list[str]) -> int:
+    ensure_environment()
+    return 0
 
 
 def cmd_tool(module: str, extra: list[str]) -> int:
@@ -163,9 +168,13 @@ def cmd_tool(module: str, extra: list[str]) -> int:
 def cmd_lock(_extra: list[str]) -> int:
     ensure_environment()
     run([venv_python(), "-m", "pip", "install", "--quiet", "-r", ROOT / "requirements.in"])
-    frozen = subprocess.run([str(venv_python()), "-m", "pip", "freeze", "--exclude-editable"], capture_output=True, text=True, check=True).stdout
+    frozen = subprocess.run(
+        [str(venv_python()), "-m", "pip", "freeze", "--exclude-editable"], capture_output=True, text=True, check=True
+    ).stdout
     lines = sorted((line for line in frozen.splitlines() if line and not line.startswith("-e")), key=str.lower)
-    header = "# Generated by 'python3 course.py lock' from requirements.in: every package, pinned.\n# Do not edit by hand.\n"
+    header = (
+        "# Generated by 'python3 course.py lock' from requirements.in: every package, pinned.\n# Do not edit by hand.\n"
+    )
     LOCK.write_text(header + "\n".join(lines) + "\n")
     say(f"wrote {LOCK.name} ({len(lines)} packages); now update environment.yml to the same pins")
     return 0
@@ -176,10 +185,10 @@ COMMANDS = {
     "test": cmd_test,
     "execute": lambda extra: cmd_tool("tools.execute", extra),
     "bench": lambda extra: cmd_tool("tools.bench", extra),
-    "data": lambda extra: cmd_tool("helpers.model.cohort", ["--out", "data", *extra]),
+    "data": lambda extra: cmd_tool("helpers.engine.cohort", ["--out", "data", *extra]),
     "student-copy": lambda extra: cmd_tool("tools.student_copy", extra),
     "lock": cmd_lock,
-    "setup": lambda _extra: (ensure_environment(), 0)[1],
+    "setup": cmd_setup,
 }
 
 

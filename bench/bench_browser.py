@@ -17,11 +17,18 @@ sys.path.insert(0, str(ROOT))
 
 from bench.common import p95  # noqa: E402
 from tools.execute import lesson_notebooks  # noqa: E402
-from tools.lab import change_and_time_redraw, chromium_path, figure_controls, launch_chromium, open_notebook, run_all, running_lab  # noqa: E402
+from tools.lab import (  # noqa: E402
+    change_and_time_redraw,
+    chromium,
+    chromium_path,
+    figure_controls,
+    open_notebook,
+    run_all,
+    running_lab,
+)
 
 REPEATS = 20  # after one unmeasured warm-up change per control
 SETTLE_MS = 250  # pause between changes: no person moves a control faster, and the last redraw has finished
-
 
 
 def rows() -> list[dict]:
@@ -29,16 +36,29 @@ def rows() -> list[dict]:
 
     executable = chromium_path()
     if not executable:
-        return [{"benchmark": "browser rows skipped: no Chromium (apt-get install chromium)", "value": float("nan"), "unit": "", "target": ""}]
+        return [
+            {
+                "benchmark": "browser rows skipped: no Chromium (apt-get install chromium)",
+                "value": float("nan"),
+                "unit": "",
+                "target": "",
+            }
+        ]
     notebooks = lesson_notebooks()
     out: list[dict] = []
-    with running_lab(notebooks) as server, sync_playwright() as playwright:
-        context = launch_chromium(playwright, executable)
+    with running_lab(notebooks) as server, sync_playwright() as playwright, chromium(playwright, executable) as context:
         for notebook in notebooks:
             page = context.new_page()
             open_notebook(page, server, notebook.name)
             seconds = run_all(page)
-            out.append({"benchmark": f"browser: {notebook.name} Run All until idle", "value": seconds, "unit": "s", "target": "context"})
+            out.append(
+                {
+                    "benchmark": f"browser: {notebook.name} Run All until idle",
+                    "value": seconds,
+                    "unit": "s",
+                    "target": "context",
+                }
+            )
             for control in figure_controls(page):
                 change_and_time_redraw(page, control)  # warm-up
                 times = []
@@ -49,11 +69,24 @@ def rows() -> list[dict]:
                         times.append(measured)
                 name = f"browser: {notebook.stem} {control['kind']} '{control['label'].strip()}'"
                 if not times:
-                    out.append({"benchmark": name + " NO REDRAW", "value": float("nan"), "unit": "ms", "target": "< 100 ms p95"})
+                    out.append(
+                        {
+                            "benchmark": name + " NO REDRAW",
+                            "value": float("nan"),
+                            "unit": "ms",
+                            "target": "< 100 ms p95",
+                        }
+                    )
                     continue
-                out.append({"benchmark": name + " median", "value": statistics.median(times), "unit": "ms", "target": "context"})
+                out.append(
+                    {
+                        "benchmark": name + " median",
+                        "value": statistics.median(times),
+                        "unit": "ms",
+                        "target": "context",
+                    }
+                )
                 out.append({"benchmark": name + " p95", "value": p95(times), "unit": "ms", "target": "< 100 ms p95"})
             page.close()
             server.shutdown_kernels()
-        context.close()
     return out

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,9 +20,8 @@ from bench.common import p95, time_sweep  # noqa: E402
 TARGET = "< 20 ms p95"
 
 
-
 def _range(slider) -> list:
-    n = int(round((slider.max - slider.min) / slider.step))
+    n = round((slider.max - slider.min) / slider.step)
     values = [slider.min + i * slider.step for i in range(n + 1)]
     if isinstance(slider.step, float):
         values = [round(v, 6) for v in values]
@@ -32,7 +30,12 @@ def _range(slider) -> list:
 
 def _rows(name: str, times: list[float]) -> list[dict]:
     return [
-        {"benchmark": f"python: {name} update median", "value": statistics.median(times), "unit": "ms", "target": "context"},
+        {
+            "benchmark": f"python: {name} update median",
+            "value": statistics.median(times),
+            "unit": "ms",
+            "target": "context",
+        },
         {"benchmark": f"python: {name} update p95", "value": p95(times), "unit": "ms", "target": TARGET},
     ]
 
@@ -43,7 +46,12 @@ def rows() -> list[dict]:
     out: list[dict] = []
     lab = trigger_lab()
     time_sweep(lab.caffeine, [lab.caffeine.min, lab.caffeine.max])  # warm-up
-    for label, slider in (("caffeine", lab.caffeine), ("sleep", lab.sleep), ("stress", lab.stress), ("exercise", lab.exercise)):
+    for label, slider in (
+        ("caffeine", lab.caffeine),
+        ("sleep", lab.sleep),
+        ("stress", lab.stress),
+        ("exercise", lab.exercise),
+    ):
         values = _range(slider)
         out += _rows(f"trigger lab '{label}' slider", time_sweep(slider, values + values[::-1]))
 

@@ -26,21 +26,6 @@ SAFETY_PARAGRAPHS: tuple[str, ...] = (
     "persist or progress.",
 )
 
-RED_FLAGS: tuple[str, ...] = (
-    "weakness that gets worse over weeks or months, or spreads",
-    "difficulty speaking or swallowing",
-    "repeated choking",
-    "visible muscle wasting",
-    "falling because of weakness",
-    "trouble breathing",
-)
-
-URGENT: tuple[str, ...] = (
-    "trouble breathing",
-    "severe swallowing problems",
-    "rapid decline",
-)
-
 
 def safety_notice_text() -> str:
     """The notice as plain text (for handouts, tests and screen readers)."""

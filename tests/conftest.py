@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from course import is_ci
+from tools.chromium import is_ci
 from tools.execute import lesson_notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,8 +23,14 @@ def chromium_executable() -> str:
     if found:
         return found
     if is_ci():
-        pytest.fail("CI=true and no Chromium was found: the browser tests must run in CI (course.py test installs Debian's chromium as root).")
-    pytest.skip("Chromium not found: browser tests skipped. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set COURSE_CHROMIUM=/path/to/chrome, then run python3 course.py test again.")
+        pytest.fail(
+            "CI=true and no Chromium was found: the browser tests must run in CI (course.py test installs "
+            "Debian's chromium as root)."
+        )
+    pytest.skip(
+        "Chromium not found: browser tests skipped. Install it (Debian/Ubuntu: sudo apt-get install chromium) "
+        "or set COURSE_CHROMIUM=/path/to/chrome, then run python3 course.py test again."
+    )
 
 
 @pytest.fixture(scope="session")
@@ -39,9 +45,7 @@ def lab_server(chromium_executable):
 def browser(chromium_executable):
     from playwright.sync_api import sync_playwright
 
-    from tools.lab import launch_chromium
+    from tools.lab import chromium
 
-    with sync_playwright() as playwright:
-        context = launch_chromium(playwright, chromium_executable)
+    with sync_playwright() as playwright, chromium(playwright, chromium_executable) as context:
         yield context
-        context.close()

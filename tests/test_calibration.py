@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.model import GRIP_NOISE_SD_KG, generate_cohort, grip_norm_kg, grip_trials
-from helpers.model.als import DAYS_PER_MONTH
+from helpers.engine import GRIP_NOISE_SD_KG, generate_cohort, grip_norm_kg, grip_trials
+from helpers.engine.units import DAYS_PER_MONTH
 
 SEED = 314159
 
@@ -24,7 +24,8 @@ def als_cohort():
 @pytest.fixture(scope="module")
 def healthy_cohort():
     return generate_cohort(
-        seed=SEED, personas=["hard_training_week", "benign_fasciculation", "health_anxiety", "post_viral_fatigue"],
+        seed=SEED,
+        personas=["hard_training_week", "benign_fasciculation", "health_anxiety", "post_viral_fatigue"],
         people_per_persona=100,
     )
 

@@ -47,7 +47,18 @@ def test_every_direct_dependency_is_pinned_exactly():
     text = (ROOT / "requirements.in").read_text()
     loose = [line for line in text.splitlines() if line.strip() and not line.startswith("#") and "==" not in line]
     assert not loose, f"pin these exactly with ==: {loose}"
-    assert {"jupyterlab", "ipywidgets", "plotly", "anywidget", "pandas", "numpy", "pytest", "nbval", "hypothesis", "playwright"} <= set(direct_pins())
+    assert {
+        "jupyterlab",
+        "ipywidgets",
+        "plotly",
+        "anywidget",
+        "pandas",
+        "numpy",
+        "pytest",
+        "nbval",
+        "hypothesis",
+        "playwright",
+    } <= set(direct_pins())
 
 
 def test_lock_agrees_with_direct_pins():
@@ -60,7 +71,9 @@ def test_environment_yml_lists_the_same_packages_at_the_same_versions():
     conda = conda_pins()
     conda.pop("python", None)
     direct = direct_pins()
-    assert set(conda) == set(direct), f"only in environment.yml: {set(conda) - set(direct)}; only in requirements.in: {set(direct) - set(conda)}"
+    assert set(conda) == set(direct), (
+        f"only in environment.yml: {set(conda) - set(direct)}; only in requirements.in: {set(direct) - set(conda)}"
+    )
     disagree = {name: (conda[name], direct[name]) for name in direct if conda[name] != direct[name]}
     assert not disagree, f"environment.yml vs requirements.in (yml, in): {disagree}"
 
@@ -76,4 +89,6 @@ def test_the_running_environment_is_the_locked_one():
     in_course_venv = Path(sys.prefix).resolve() == (ROOT / ".venv").resolve()
     wanted = lock_pins() if in_course_venv else direct_pins()
     stale = {name: (version, installed.get(name)) for name, version in wanted.items() if installed.get(name) != version}
-    assert not stale, f"installed packages differ from the pins (pinned, installed): {stale}; run `python3 course.py setup`"
+    assert not stale, (
+        f"installed packages differ from the pins (pinned, installed): {stale}; run `python3 course.py setup`"
+    )

@@ -14,9 +14,9 @@ import numpy as np
 import pytest
 
 from helpers.apps.base import NO_REDRAW_CLASS
+from helpers.engine import PERSONA_IDS
 from helpers.fatigue import diary_explorer, grip_lab, noise_or_trend_lab, predict_grip, predict_noise
 from helpers.fatigue.model import (
-    PERSONA_IDS,
     TRUE_VERDICT,
     VERDICTS,
     grip_session,
@@ -40,7 +40,7 @@ def shown(figure_widget) -> str:
 def same_as_view(figure_widget, expected) -> None:
     assert figure_widget.layout.title.text == expected.layout.title.text
     assert len(figure_widget.data) == len(expected.data)
-    for live, pure in zip(figure_widget.data, expected.data):
+    for live, pure in zip(figure_widget.data, expected.data, strict=True):
         assert live.type == pure.type and live.name == pure.name
         if live.type == "scatter":
             assert np.allclose(np.asarray(live.y, dtype=float), np.asarray(pure.y, dtype=float))
@@ -58,7 +58,9 @@ def sweep(app, control, values, expected_view) -> None:
         assert after_fig != before_fig, f"{control.description}={value}: the figure did not change"
         assert after_caption != before_caption, f"{control.description}={value}: the caption did not change"
         same_as_view(app.figure, expected_view())
-        assert html.escape(figure_description(expected_view())) in after_caption, "the caption must say what the figure shows"
+        assert html.escape(figure_description(expected_view())) in after_caption, (
+            "the caption must say what the figure shows"
+        )
         before_fig, before_caption = after_fig, after_caption
 
 
@@ -66,7 +68,9 @@ def sweep(app, control, values, expected_view) -> None:
 # Grip lab
 # ---------------------------------------------------------------------------
 def grip_view(app):
-    return lambda: grip_lab_figure(grip_session(app.persona.value, app.repetitions.value, app.rest_s.value, app.month.value))
+    return lambda: grip_lab_figure(
+        grip_session(app.persona.value, app.repetitions.value, app.rest_s.value, app.month.value)
+    )
 
 
 def test_grip_lab_persona_dropdown_over_every_person():
@@ -106,7 +110,9 @@ def test_grip_lab_sliders_do_not_redraw_on_drag():
 # Diary explorer
 # ---------------------------------------------------------------------------
 def diary_view(app):
-    return lambda: diary_figure(weekly_diary(app.persona.value, app.months.value), app.persona.value, revealed=app.revealed)
+    return lambda: diary_figure(
+        weekly_diary(app.persona.value, app.months.value), app.persona.value, revealed=app.revealed
+    )
 
 
 def test_diary_persona_dropdown_over_every_person():

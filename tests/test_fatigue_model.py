@@ -9,32 +9,30 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from helpers.engine import GRIP_CHANGE_WITHIN_NOISE_KG, GRIP_NOISE_SD_KG, PERSONA_IDS
+from helpers.engine.people import diary, visits
 from helpers.errors import CourseInputError
+from helpers.fatigue import MISCONCEPTIONS, QUESTIONS
 from helpers.fatigue.model import (
     CONFIRM_READINGS,
     HANDS,
-    PERSONA_IDS,
     TRUE_VERDICT,
     VERDICTS,
-    _cohort,
     als_grip_decline_kg_per_week,
     grip_session,
     judge_verdict,
     noise_or_trend,
     normal_grip_kg,
-    person_id,
     smallest_detectable_change_kg,
     weekly_diary,
 )
-from helpers.fatigue.questions import MISCONCEPTIONS, QUESTIONS
-from helpers.model import GRIP_CHANGE_WITHIN_NOISE_KG, GRIP_NOISE_SD_KG
 
 SDC = smallest_detectable_change_kg()
 HEALTHY_DROP_PCT = 30.0  # White 2013 (PMID 24052933)
 
 
 def test_noise_band_is_the_briefs_5_kg():
-    assert SDC == pytest.approx(GRIP_CHANGE_WITHIN_NOISE_KG, abs=0.1)
+    assert pytest.approx(GRIP_CHANGE_WITHIN_NOISE_KG, abs=0.1) == SDC
     assert smallest_detectable_change_kg(3.6) == pytest.approx(2 * SDC)
 
 
@@ -47,15 +45,19 @@ def test_hard_training_week_drops_within_session_and_recovers_after_rest(month):
     no_rest = grip_session("hard_training_week", 12, 0, month)
     for hand in HANDS:
         assert abs(rested.below_normal_kg(hand)) < SDC, "a tired person's first, rested grip is normal"
-        assert 15 <= rested.drop_pct(hand) <= 45, f"{hand}: drop {rested.drop_pct(hand):.0f}%, White 2013 reports about 30%"
-        assert rested.recovery_pct(hand) >= 90, f"{hand}: retest only {rested.recovery_pct(hand):.0f}% of the first grip after 2 min"
+        assert 15 <= rested.drop_pct(hand) <= 45, (
+            f"{hand}: drop {rested.drop_pct(hand):.0f}%, White 2013 reports about 30%"
+        )
+        assert rested.recovery_pct(hand) >= 90, (
+            f"{hand}: retest only {rested.recovery_pct(hand):.0f}% of the first grip after 2 min"
+        )
         assert abs(rested.retest_kg[hand] - rested.first_kg[hand]) < SDC
         assert no_rest.recovery_pct(hand) < 85, "without rest the retest should still be down"
 
 
 def test_hard_training_week_recovers_during_the_hard_week_too():
     """Day 14-20 is his hard training week in the persona file: still normal maximal force after rest."""
-    from helpers.model import grip_trials
+    from helpers.engine import grip_trials
 
     trials = grip_trials("hard_training_week", repetitions=12, rest_s=120, day=17)
     normal = normal_grip_kg("hard_training_week")
@@ -104,8 +106,8 @@ def test_post_viral_fatigue_high_fatigue_scores_with_normal_maximal_grip():
     assert weekly["fatigue_0_10"].head(4).mean() >= 7, "the notebook says 'about 7 out of 10 at first'"
     for hand in HANDS:
         assert ((normal[hand] - weekly[f"grip_kg_{hand}"]).abs() < SDC).all()
-    visits = _cohort().visits
-    fss = visits[(visits["person_id"] == person_id("post_viral_fatigue")) & (visits["day"] < 365)]["fss"]
+    seen = visits("post_viral_fatigue")
+    fss = seen[seen["day"] < 365]["fss"]
     assert (fss >= 4).all(), f"FSS {fss.tolist()}: the notebook says it is above 4 (Krupp 1989)"
     s = grip_session("post_viral_fatigue")
     assert all(abs(s.below_normal_kg(h)) < SDC for h in HANDS)
@@ -125,12 +127,10 @@ def test_true_verdict_matches_hidden_strength(persona):
         assert loss < SDC and bulbar_loss < 5, f"{persona}: true grip loss {loss:.1f} kg"
     elif verdict == "weakness":
         assert loss > SDC, f"{persona}: true grip loss only {loss:.1f} kg"
-        daily = _cohort().daily
-        arm = daily[daily["person_id"] == person_id(persona)]["strength_pct_right_arm"].to_numpy()
+        arm = diary(persona)["strength_pct_right_arm"].to_numpy()
         assert np.max(np.diff(arm)) <= 1.0 or persona == "cervical_radiculopathy", "ALS weakness does not come and go"
     else:
-        daily = _cohort().daily
-        arm = daily[daily["person_id"] == person_id(persona)]["strength_pct_right_arm"].to_numpy()[:120]
+        arm = diary(persona)["strength_pct_right_arm"].to_numpy()[:120]
         rises = np.diff(arm)
         assert rises.max() > 1 and rises.min() < -1, "fatigable weakness swings between good and bad days"
 
@@ -171,10 +171,10 @@ def test_more_readings_more_false_alarms_and_noise_only_scales_the_band():
 def test_confirmed_week_means_three_readings_in_a_row_below_the_band():
     r = noise_or_trend(1.8, 52)
     k = r.decline_confirmed_week
-    window = r.decline_change_kg[k - CONFIRM_READINGS + 1: k + 1]
+    window = r.decline_change_kg[k - CONFIRM_READINGS + 1 : k + 1]
     assert (window < -r.band_kg).all()
     for j in range(CONFIRM_READINGS, k):
-        assert not (r.decline_change_kg[j - CONFIRM_READINGS + 1: j + 1] < -r.band_kg).all()
+        assert not (r.decline_change_kg[j - CONFIRM_READINGS + 1 : j + 1] < -r.band_kg).all()
 
 
 def test_decline_rate_is_derived_from_the_als_case():
@@ -187,25 +187,33 @@ def test_decline_rate_is_derived_from_the_als_case():
 
 def test_deterministic():
     a, b = noise_or_trend(2.3, 30), noise_or_trend(2.3, 30)
-    assert np.array_equal(a.decline_change_kg, b.decline_change_kg) and a.fooled_by_one_reading_pct == b.fooled_by_one_reading_pct
-    assert grip_session("myasthenia_gravis", 20, 60, 3).trials.equals(grip_session("myasthenia_gravis", 20, 60, 3).trials)
+    assert (
+        np.array_equal(a.decline_change_kg, b.decline_change_kg)
+        and a.fooled_by_one_reading_pct == b.fooled_by_one_reading_pct
+    )
+    assert grip_session("myasthenia_gravis", 20, 60, 3).trials.equals(
+        grip_session("myasthenia_gravis", 20, 60, 3).trials
+    )
 
 
 # ---------------------------------------------------------------------------
 # Bad input names what is wrong
 # ---------------------------------------------------------------------------
-@pytest.mark.parametrize("call", [
-    lambda: grip_session("als"),
-    lambda: grip_session("hard_training_week", repetitions=0),
-    lambda: grip_session("hard_training_week", repetitions=2.5),
-    lambda: grip_session("hard_training_week", rest_s=-1),
-    lambda: grip_session("hard_training_week", month=24),
-    lambda: weekly_diary("hard_training_week", months=1),
-    lambda: noise_or_trend(0.1, 10),
-    lambda: noise_or_trend(1.8, 53),
-    lambda: noise_or_trend(float("nan"), 10),
-    lambda: judge_verdict("health_anxiety", "tired"),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: grip_session("als"),
+        lambda: grip_session("hard_training_week", repetitions=0),
+        lambda: grip_session("hard_training_week", repetitions=2.5),
+        lambda: grip_session("hard_training_week", rest_s=-1),
+        lambda: grip_session("hard_training_week", month=24),
+        lambda: weekly_diary("hard_training_week", months=1),
+        lambda: noise_or_trend(0.1, 10),
+        lambda: noise_or_trend(1.8, 53),
+        lambda: noise_or_trend(float("nan"), 10),
+        lambda: judge_verdict("health_anxiety", "tired"),
+    ],
+)
 def test_bad_input_raises_course_input_error(call):
     with pytest.raises(CourseInputError) as err:
         call()

@@ -8,9 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import helpers.model as model
-from helpers.errors import CourseInputError
-from helpers.model import (
+import helpers.engine as model
+from helpers.engine import (
     COURSE_SEED,
     GRIP_CHANGE_WITHIN_NOISE_KG,
     GRIP_NOISE_SD_KG,
@@ -28,7 +27,8 @@ from helpers.model import (
     seed_from_student_id,
     trigger_twitch_series,
 )
-from helpers.model.cohort import DAILY_COLUMNS, GRIP_SESSION_COLUMNS, PERSONA_COLUMNS, VISIT_COLUMNS
+from helpers.engine.cohort import DAILY_COLUMNS, GRIP_SESSION_COLUMNS, PERSONA_COLUMNS, VISIT_COLUMNS
+from helpers.errors import CourseInputError
 
 
 def test_regions_and_neighbours_are_the_contract():
@@ -42,9 +42,18 @@ def test_regions_and_neighbours_are_the_contract():
 
 def test_persona_ids_are_the_contract_and_in_the_file():
     assert PERSONA_IDS == (
-        "hard_training_week", "exam_stress_student", "benign_fasciculation", "health_anxiety",
-        "als_limb_onset", "als_bulbar_onset", "myasthenia_gravis", "cervical_radiculopathy",
-        "carpal_tunnel", "overactive_thyroid", "b12_deficiency", "post_viral_fatigue",
+        "hard_training_week",
+        "exam_stress_student",
+        "benign_fasciculation",
+        "health_anxiety",
+        "als_limb_onset",
+        "als_bulbar_onset",
+        "myasthenia_gravis",
+        "cervical_radiculopathy",
+        "carpal_tunnel",
+        "overactive_thyroid",
+        "b12_deficiency",
+        "post_viral_fatigue",
     )
     df = load_personas()
     assert tuple(df["persona"]) == PERSONA_IDS
@@ -53,7 +62,7 @@ def test_persona_ids_are_the_contract_and_in_the_file():
 
 
 def test_constants():
-    assert GRIP_NOISE_SD_KG == pytest.approx(1.8)
+    assert pytest.approx(1.8) == GRIP_NOISE_SD_KG
     assert GRIP_CHANGE_WITHIN_NOISE_KG == 5.0
     assert isinstance(COURSE_SEED, int)
 
@@ -71,7 +80,8 @@ def test_seed_from_student_id_is_stable_and_distinct():
     assert seed_from_student_id("student-042") != seed_from_student_id("student-043")
     # sha256-based, so a fixed value (Python's hash() would change between processes)
     assert seed_from_student_id("student-042") == int.from_bytes(
-        __import__("hashlib").sha256(b"student-042").digest()[:4], "big")
+        __import__("hashlib").sha256(b"student-042").digest()[:4], "big"
+    )
 
 
 def test_canonical_files_follow_the_column_contract():
@@ -174,12 +184,27 @@ def test_mrc_grade_mapping():
 
 
 # ---------------------------------------------------------------- bad input
-@pytest.mark.parametrize("kwargs", [
-    {"days": 0}, {"days": -5}, {"days": 3651}, {"days": 100000}, {"days": 730.5}, {"days": math.nan},
-    {"days": "730"}, {"days": True}, {"people_per_persona": 0}, {"people_per_persona": 2.5},
-    {"seed": -1}, {"seed": 1.5}, {"seed": math.nan}, {"seed": ""}, {"personas": []},
-    {"personas": ["als_limb_onset", "als_limb_onset"]},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"days": 0},
+        {"days": -5},
+        {"days": 3651},
+        {"days": 100000},
+        {"days": 730.5},
+        {"days": math.nan},
+        {"days": "730"},
+        {"days": True},
+        {"people_per_persona": 0},
+        {"people_per_persona": 2.5},
+        {"seed": -1},
+        {"seed": 1.5},
+        {"seed": math.nan},
+        {"seed": ""},
+        {"personas": []},
+        {"personas": ["als_limb_onset", "als_limb_onset"]},
+    ],
+)
 def test_generate_cohort_rejects_bad_input(kwargs):
     with pytest.raises(CourseInputError) as err:
         generate_cohort(**kwargs)
@@ -199,10 +224,20 @@ def test_unknown_persona_lists_allowed_ids():
         grip_trials("bfs")
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"repetitions": 0}, {"repetitions": 31}, {"repetitions": 3.5}, {"rest_s": -1}, {"rest_s": 3601},
-    {"rest_s": math.nan}, {"day": -1}, {"day": 3650}, {"day": math.nan},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"repetitions": 0},
+        {"repetitions": 31},
+        {"repetitions": 3.5},
+        {"rest_s": -1},
+        {"rest_s": 3601},
+        {"rest_s": math.nan},
+        {"day": -1},
+        {"day": 3650},
+        {"day": math.nan},
+    ],
+)
 def test_grip_trials_rejects_bad_input(kwargs):
     with pytest.raises(CourseInputError):
         grip_trials("hard_training_week", **kwargs)
@@ -238,9 +273,9 @@ def test_load_cohort_missing_column(tmp_path):
     daily.to_csv(tmp_path / "daily.csv", index=False)
     with pytest.raises(CourseInputError) as err:
         load_cohort(tmp_path)
-    assert "grip_kg_left" in str(err.value) and "python -m helpers.model.cohort" in str(err.value)
+    assert "grip_kg_left" in str(err.value) and "python3 course.py data --out" in str(err.value)
 
 
 def test_load_cohort_missing_file(tmp_path):
-    with pytest.raises(CourseInputError, match="personas.csv"):
+    with pytest.raises(CourseInputError, match=r"personas\.csv"):
         load_cohort(tmp_path)

@@ -6,8 +6,8 @@ import filecmp
 
 import pandas as pd
 
-from helpers.model import generate_cohort, write_cohort
-from helpers.model.cohort import default_data_dir, main
+from helpers.engine import generate_cohort, write_cohort
+from helpers.engine.cohort import default_data_dir, main
 
 FILES = ("personas.csv", "daily.csv", "visits.csv", "grip_sessions.csv")
 
@@ -17,7 +17,7 @@ def test_regenerated_files_are_byte_identical_to_data(tmp_path):
     assert main(["--out", str(tmp_path)]) == 0
     for name in FILES:
         assert filecmp.cmp(tmp_path / name, default_data_dir() / name, shallow=False), (
-            f"{name} differs from data/{name}: regenerate with python -m helpers.model.cohort --out data and commit"
+            f"{name} differs from data/{name}: regenerate with python -m helpers.engine.cohort --out data and commit"
         )
 
 

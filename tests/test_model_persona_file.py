@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers.engine import generate_cohort, load_personas
+from helpers.engine.personas import default_personas_path
 from helpers.errors import CourseInputError
-from helpers.model import generate_cohort, load_personas
-from helpers.model.personas import default_personas_path
 
-GOOD = '''
+GOOD = """
 [personas.my_case]
 label = "Test person"
 age = 40
@@ -19,7 +19,7 @@ category = "benign"
 story = "A story."
 condition = "Healthy"
 condition_explained = "Nothing wrong."
-'''
+"""
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -43,23 +43,46 @@ def test_instructor_can_add_a_persona(tmp_path):
     assert list(c.personas.persona)[-1] == "my_case" and len(c.personas) == 13
 
 
-@pytest.mark.parametrize("broken, persona, field, hint", [
-    (GOOD.replace('sex = "female"', 'sex = "F"'), "my_case", "sex", "'female', 'male'"),
-    (GOOD.replace("age = 40", "age = 140"), "my_case", "age", "18 to 95"),
-    (GOOD.replace("age = 40", 'age = "forty"'), "my_case", "age", "whole number"),
-    (GOOD.replace('label = "Test person"\n', ""), "my_case", "label", "text"),
-    (GOOD + "\n[personas.my_case.context]\nsleep_hours = 7\n", "my_case", "context.sleep_hours", "sleep_h"),
-    (GOOD + "\n[personas.my_case.context]\ncaffeine_mg = -5\n", "my_case", "context.caffeine_mg", "0.0 to 1500.0"),
-    (GOOD + "\n[personas.my_case.weakness]\nkind = \"strong\"\n", "my_case", "weakness.kind", "'als'"),
-    (GOOD.replace('category = "benign"', 'category = "als"') + "\n[personas.my_case.weakness]\nkind = \"als\"\n",
-     "my_case", "onset_region", "right_arm"),
-    (GOOD.replace('category = "benign"', 'category = "als"').replace('story = "A story."', 'story = "A story."\nonset_region = "right_arm"\nsensory_site = "feet"')
-     + "\n[personas.my_case.weakness]\nkind = \"als\"\n[personas.my_case.sensory]\nnumbness_0_10 = 3\n",
-     "my_case", "sensory.numbness_0_10", "ALS spares sensation"),
-    (GOOD + "\n[personas.my_case.weakness]\nkind = \"focal\"\nregions = [\"left_hand\"]\n", "my_case", "weakness.regions", "right_arm"),
-    (GOOD + "\n[personas.my_case.context]\nepisodes = [{ start_day = 10, end_day = 5 }]\n", "my_case", "context.episodes[0].end_day", "start_day"),
-    (GOOD + "\ncolour = \"blue\"\n", "my_case", "colour", "label"),
-])
+@pytest.mark.parametrize(
+    "broken, persona, field, hint",
+    [
+        (GOOD.replace('sex = "female"', 'sex = "F"'), "my_case", "sex", "'female', 'male'"),
+        (GOOD.replace("age = 40", "age = 140"), "my_case", "age", "18 to 95"),
+        (GOOD.replace("age = 40", 'age = "forty"'), "my_case", "age", "whole number"),
+        (GOOD.replace('label = "Test person"\n', ""), "my_case", "label", "text"),
+        (GOOD + "\n[personas.my_case.context]\nsleep_hours = 7\n", "my_case", "context.sleep_hours", "sleep_h"),
+        (GOOD + "\n[personas.my_case.context]\ncaffeine_mg = -5\n", "my_case", "context.caffeine_mg", "0.0 to 1500.0"),
+        (GOOD + '\n[personas.my_case.weakness]\nkind = "strong"\n', "my_case", "weakness.kind", "'als'"),
+        (
+            GOOD.replace('category = "benign"', 'category = "als"') + '\n[personas.my_case.weakness]\nkind = "als"\n',
+            "my_case",
+            "onset_region",
+            "right_arm",
+        ),
+        (
+            GOOD.replace('category = "benign"', 'category = "als"').replace(
+                'story = "A story."', 'story = "A story."\nonset_region = "right_arm"\nsensory_site = "feet"'
+            )
+            + '\n[personas.my_case.weakness]\nkind = "als"\n[personas.my_case.sensory]\nnumbness_0_10 = 3\n',
+            "my_case",
+            "sensory.numbness_0_10",
+            "ALS usually spares sensation",
+        ),
+        (
+            GOOD + '\n[personas.my_case.weakness]\nkind = "focal"\nregions = ["left_hand"]\n',
+            "my_case",
+            "weakness.regions",
+            "right_arm",
+        ),
+        (
+            GOOD + "\n[personas.my_case.context]\nepisodes = [{ start_day = 10, end_day = 5 }]\n",
+            "my_case",
+            "context.episodes[0].end_day",
+            "start_day",
+        ),
+        (GOOD + '\ncolour = "blue"\n', "my_case", "colour", "label"),
+    ],
+)
 def test_malformed_persona_file(tmp_path, broken, persona, field, hint):
     with pytest.raises(CourseInputError) as err:
         load_personas(write(tmp_path, broken))
@@ -76,7 +99,7 @@ def test_toml_syntax_error(tmp_path):
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(CourseInputError, match="existing .toml"):
+    with pytest.raises(CourseInputError, match=r"existing \.toml"):
         load_personas(tmp_path / "nope.toml")
 
 

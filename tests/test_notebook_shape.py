@@ -18,9 +18,36 @@ from helpers.safety import SAFETY_HEADING
 from tests.conftest import NOTEBOOKS
 
 ASSESSABLE_VERBS = {
-    "apply", "calculate", "choose", "compare", "compute", "decide", "describe", "distinguish", "estimate",
-    "evaluate", "explain", "identify", "interpret", "judge", "list", "name", "plot", "predict", "read",
-    "recognise", "recognize", "run", "spot", "state", "tell", "use", "weigh", "outline", "give", "summarise",
+    "apply",
+    "calculate",
+    "choose",
+    "compare",
+    "compute",
+    "decide",
+    "describe",
+    "distinguish",
+    "estimate",
+    "evaluate",
+    "explain",
+    "identify",
+    "interpret",
+    "judge",
+    "list",
+    "name",
+    "plot",
+    "predict",
+    "read",
+    "recognise",
+    "recognize",
+    "run",
+    "spot",
+    "state",
+    "tell",
+    "use",
+    "weigh",
+    "outline",
+    "give",
+    "summarise",
 }
 HIDDEN_TAGS = {"solution", "explanation"}
 MAX_NOTEBOOK_BYTES = 1_000_000
@@ -43,7 +70,7 @@ def find_heading(nb: dict, pattern: str) -> tuple[int, str]:
     for i, text in markdown_cells(nb):
         match = re.search(rf"^## +{pattern}.*$", text, flags=re.MULTILINE | re.IGNORECASE)
         if match:
-            rest = text[match.end():]
+            rest = text[match.end() :]
             following = re.search(r"^## ", rest, flags=re.MULTILINE)
             return i, rest[: following.start()] if following else rest
     raise AssertionError(f"no '## {pattern}' heading")
@@ -63,7 +90,13 @@ def section_minutes(nb: dict) -> list[tuple[str, int]]:
 
 
 def plotly_outputs(nb: dict) -> list[dict]:
-    return [o["data"]["application/vnd.plotly.v1+json"] for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"] if "application/vnd.plotly.v1+json" in o.get("data", {})]
+    return [
+        o["data"]["application/vnd.plotly.v1+json"]
+        for c in nb["cells"]
+        if c["cell_type"] == "code"
+        for o in c["outputs"]
+        if "application/vnd.plotly.v1+json" in o.get("data", {})
+    ]
 
 
 params = pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -74,7 +107,9 @@ def test_title_and_promise_come_first(path):
     first = source(load(path)["cells"][0])
     assert first.startswith("# "), "the first cell must be the title, a single '# ' heading"
     promise = first.split("\n", 1)[1].strip() if "\n" in first else ""
-    assert len(promise.split()) >= 20, "the title cell needs a one-paragraph promise: what the learner will be able to do"
+    assert len(promise.split()) >= 20, (
+        "the title cell needs a one-paragraph promise: what the learner will be able to do"
+    )
 
 
 @params
@@ -87,7 +122,9 @@ def test_at_a_glance_states_audience_prerequisites_and_time_that_adds_up(path):
     assert total, "'At a glance' must give the total time as 'N minutes'"
     sections = section_minutes(nb)
     assert len(sections) >= 2, "sections must be headed '## N. Title (M min)'"
-    assert sum(m for _t, m in sections) == int(total.group(1)), f"section times {sections} do not add up to {total.group(1)} minutes"
+    assert sum(m for _t, m in sections) == int(total.group(1)), (
+        f"section times {sections} do not add up to {total.group(1)} minutes"
+    )
 
 
 @params
@@ -97,14 +134,16 @@ def test_three_to_five_assessable_objectives(path):
     assert 3 <= len(items) <= 5, f"{len(items)} objectives; the anatomy asks for 3-5"
     for item in items:
         verb = re.sub(r"[^a-z]", "", item.split()[0].lower())
-        assert verb in ASSESSABLE_VERBS, f"objective {item!r} must start with a verb a teacher can assess, e.g. {sorted(ASSESSABLE_VERBS)[:8]}"
+        assert verb in ASSESSABLE_VERBS, (
+            f"objective {item!r} must start with a verb a teacher can assess, e.g. {sorted(ASSESSABLE_VERBS)[:8]}"
+        )
 
 
 @params
 def test_safety_notice_is_rendered_before_the_first_section(path):
     nb = load(path)
-    notice_cells = [i for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code" and "safety_notice()" in source(c)]
-    assert notice_cells, "every notebook shows the safety notice with helpers.safety.safety_notice()"
+    notice_cells = [i for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code" and "start_lesson()" in source(c)]
+    assert notice_cells, "every notebook starts with start_lesson(), which shows the safety notice"
     outputs = json.dumps(nb["cells"][notice_cells[0]]["outputs"])
     assert SAFETY_HEADING in outputs, "the safety notice cell must store its rendered output"
     first_section = min(i for i, text in markdown_cells(nb) if re.search(r"^## +1\.", text, flags=re.MULTILINE))
@@ -135,10 +174,14 @@ def test_answers_start_closed(path):
         if "solution" in tags:
             assert cell["cell_type"] == "code", f"a solution is a code cell: {text[:60]!r}"
             hidden = cell["metadata"].get("jupyter", {})
-            assert hidden.get("source_hidden") is True and hidden.get("outputs_hidden") is True, f"solution not stored collapsed: {text[:60]!r} (tools.authoring.close_answer)"
+            assert hidden.get("source_hidden") is True and hidden.get("outputs_hidden") is True, (
+                f"solution not stored collapsed: {text[:60]!r} (tools.authoring.close_answer)"
+            )
         if "explanation" in tags:
             assert cell["cell_type"] == "markdown", f"a model answer is a markdown cell: {text[:60]!r}"
-            assert text.startswith("<details>") and "<summary>" in text and "<details open" not in text, f"model answer not inside a closed <details>: {text[:60]!r}"
+            assert text.startswith("<details>") and "<summary>" in text and "<details open" not in text, (
+                f"model answer not inside a closed <details>: {text[:60]!r}"
+            )
 
 
 @params
@@ -147,10 +190,14 @@ def test_every_stored_figure_has_title_axis_titles_and_description(path):
         layout = fig.get("layout", {})
         title = (layout.get("title") or {}).get("text", "")
         assert title.strip(), "every figure needs a title that states its finding"
-        assert (layout.get("meta") or {}).get("description", "").strip(), f"figure {title!r} needs a one-sentence description (style_figure(description=...))"
+        assert (layout.get("meta") or {}).get("description", "").strip(), (
+            f"figure {title!r} needs a one-sentence description (style_figure(description=...))"
+        )
         for axis in ("xaxis", "yaxis"):
             if layout.get(axis, {}).get("visible", True) is not False:
-                assert ((layout.get(axis) or {}).get("title") or {}).get("text", "").strip(), f"figure {title!r}: {axis} needs a title with units"
+                assert ((layout.get(axis) or {}).get("title") or {}).get("text", "").strip(), (
+                    f"figure {title!r}: {axis} needs a title with units"
+                )
 
 
 @params
@@ -158,14 +205,20 @@ def test_executed_in_order_from_a_fresh_kernel_without_errors(path):
     nb = load(path)
     code_cells = [c for c in nb["cells"] if c["cell_type"] == "code"]
     counts = [c["execution_count"] for c in code_cells]
-    assert counts == list(range(1, len(code_cells) + 1)), f"execution counts {counts}: re-run with `python3 course.py execute {path.relative_to(path.parent.parent)}`"
+    assert counts == list(range(1, len(code_cells) + 1)), (
+        f"execution counts {counts}: re-run with `python3 course.py execute {path.relative_to(path.parent.parent)}`"
+    )
     for cell in code_cells:
         for output in cell["outputs"]:
             assert output["output_type"] != "error", f"stored error in {source(cell)[:60]!r}"
-            assert not (output["output_type"] == "stream" and output["name"] == "stderr"), f"stored stderr in {source(cell)[:60]!r}: {''.join(output['text'])[:200]}"
+            assert not (output["output_type"] == "stream" and output["name"] == "stderr"), (
+                f"stored stderr in {source(cell)[:60]!r}: {''.join(output['text'])[:200]}"
+            )
 
 
 @params
 def test_small_on_disk_and_no_stored_widget_state(path):
-    assert path.stat().st_size < MAX_NOTEBOOK_BYTES, f"{path.name} is {path.stat().st_size} bytes; the limit is 1 MB (strip widget state with course.py execute)"
+    assert path.stat().st_size < MAX_NOTEBOOK_BYTES, (
+        f"{path.name} is {path.stat().st_size} bytes; the limit is 1 MB (strip widget state with course.py execute)"
+    )
     assert "widgets" not in load(path)["metadata"], "stored widget state found: re-run with `python3 course.py execute`"

@@ -10,8 +10,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.model import GRIP_CHANGE_WITHIN_NOISE_KG, NEIGHBOURS, REGIONS, generate_cohort, grip_trials, load_cohort
-from helpers.model.personas import load_persona_specs
+from helpers.engine import GRIP_CHANGE_WITHIN_NOISE_KG, NEIGHBOURS, REGIONS, generate_cohort, grip_trials, load_cohort
+from helpers.engine.personas import load_persona_specs
 
 SEEDS = st.integers(min_value=0, max_value=2**32 - 1)
 FAST = settings(max_examples=10, deadline=None, derandomize=True)
@@ -26,8 +26,12 @@ def _with_persona(cohort):
 @FAST
 @given(seed=SEEDS)
 def test_benign_personas_never_lose_true_strength(seed):
-    c = generate_cohort(seed=seed, days=365, personas=["hard_training_week", "exam_stress_student",
-                                                       "benign_fasciculation", "health_anxiety"], people_per_persona=2)
+    c = generate_cohort(
+        seed=seed,
+        days=365,
+        personas=["hard_training_week", "exam_stress_student", "benign_fasciculation", "health_anxiety"],
+        people_per_persona=2,
+    )
     d = _with_persona(c)
     assert (d[STRENGTH] == 100).all().all()
     assert (c.visits.filter(like="mrc_") == 5).all().all()
@@ -156,7 +160,7 @@ def test_canonical_cohort_shows_every_pattern():
     """The committed data/ (COURSE_SEED) itself: the cases the lessons point at."""
     c = load_cohort()
     d = _with_persona(c)
-    by = {p: g for p, g in d.groupby("persona")}
+    by = {name: group for name, group in d.groupby("persona")}  # noqa: C416  (dict(groupby) reads its .keys)
     limb = by["als_limb_onset"]
     assert limb.strength_pct_right_arm.iloc[0] <= 75 and limb.strength_pct_left_arm.iloc[0] == 100
     assert limb.grip_kg_right.iloc[:7].mean() < limb.grip_kg_left.iloc[:7].mean() - GRIP_CHANGE_WITHIN_NOISE_KG

@@ -19,7 +19,9 @@ from tools.student_copy import PLACEHOLDER, strip_answers
 
 
 def test_unknown_command_names_the_allowed_ones():
-    result = subprocess.run([sys.executable, str(ROOT / "course.py"), "strat"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "course.py"), "strat"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 2
     assert "Unknown command: strat" in result.stdout and "start" in result.stdout and "test" in result.stdout
 
@@ -39,7 +41,13 @@ def test_execution_strips_widget_state_and_timings_and_gives_stable_widget_ids()
         for index, cell in enumerate(nb.cells):
             cell.id = f"cell-{index}"  # stored notebooks keep their cell ids; fresh ones are random
         nb.cells[1].metadata["execution"] = {"iopub.execute_input": "2026-01-01"}
-        nb.cells[2].outputs = [nbformat.v4.new_output("execute_result", data={"application/vnd.jupyter.widget-view+json": {"model_id": uuid.uuid4().hex}}, execution_count=2)]
+        nb.cells[2].outputs = [
+            nbformat.v4.new_output(
+                "execute_result",
+                data={"application/vnd.jupyter.widget-view+json": {"model_id": uuid.uuid4().hex}},
+                execution_count=2,
+            )
+        ]
         strip_volatile_metadata(nb)
         return nb
 
@@ -47,26 +55,47 @@ def test_execution_strips_widget_state_and_timings_and_gives_stable_widget_ids()
     assert "widgets" not in first.metadata and "execution" not in first.cells[1].metadata
     first_id = first.cells[2].outputs[0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
     assert re.fullmatch(r"[0-9a-f]{32}", first_id)
-    assert nbformat.writes(first) == nbformat.writes(second), "two runs of an unchanged notebook must store the same text"
+    assert nbformat.writes(first) == nbformat.writes(second), (
+        "two runs of an unchanged notebook must store the same text"
+    )
 
 
 def test_answer_cells_are_collapsed_when_authored_and_removed_in_the_student_copy():
     nb = nbformat.v4.new_notebook()
-    nb.cells = [md("Exercise: compute it."), code("answer = 42", "solution"), md("**Model answer.** Because.", "explanation"), code("print(1)")]
+    nb.cells = [
+        md("Exercise: compute it."),
+        code("answer = 42", "solution"),
+        md("**Model answer.** Because.", "explanation"),
+        code("print(1)"),
+    ]
     assert nb.cells[1].metadata["jupyter"] == {"source_hidden": True, "outputs_hidden": True}
-    assert nb.cells[2].source.startswith("<details>\n<summary>") and nb.cells[2].source.endswith("Because.\n\n</details>")
+    assert nb.cells[2].source.startswith("<details>\n<summary>") and nb.cells[2].source.endswith(
+        "Because.\n\n</details>"
+    )
     assert close_answer(nb.cells[2]).source.count("<details>") == 1, "closing twice must not nest"
     assert strip_answers(nb) == 2
     assert [c.source for c in nb.cells] == ["Exercise: compute it.", PLACEHOLDER, PLACEHOLDER, "print(1)"]
 
 
 def test_student_copy_refuses_to_overwrite_the_teachers_notebooks():
-    result = subprocess.run([sys.executable, "-m", "tools.student_copy", "--out", str(ROOT / "notebooks")], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.student_copy", "--out", str(ROOT / "notebooks")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     assert result.returncode == 2 and "must not be notebooks/" in result.stderr
 
 
 def test_student_copy_keeps_every_lesson(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "tools.student_copy", "--out", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.student_copy", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     copies = sorted(p.name for p in tmp_path.glob("*.ipynb"))
     assert copies == sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -88,7 +117,11 @@ def test_stored_output_counts_sees_plotly_and_widget_outputs(tmp_path):
     cell = code("x")
     cell.outputs = [
         nbformat.v4.new_output("display_data", data={"application/vnd.plotly.v1+json": {"data": []}}),
-        nbformat.v4.new_output("execute_result", data={"application/vnd.jupyter.widget-view+json": {"model_id": "a"}, "text/plain": "[Interactive: x]"}, execution_count=1),
+        nbformat.v4.new_output(
+            "execute_result",
+            data={"application/vnd.jupyter.widget-view+json": {"model_id": "a"}, "text/plain": "[Interactive: x]"},
+            execution_count=1,
+        ),
     ]
     nb.cells = [cell]
     path = tmp_path / "n.ipynb"
@@ -102,6 +135,27 @@ def test_start_serves_loopback_only_with_token_on_the_start_notebook():
 
     args = course.lab_args()
     assert "--ServerApp.ip=127.0.0.1" in args
-    assert not [a for a in args if "token=" in a.lower() or "password" in a.lower()], "start must keep Jupyter's token authentication"
+    assert not [a for a in args if "token=" in a.lower() or "password" in a.lower()], (
+        "start must keep Jupyter's token authentication"
+    )
     assert any(a.endswith("/lab/tree/notebooks/00_start_here.ipynb") for a in args)
     assert (ROOT / course.START_NOTEBOOK).exists()
+
+
+def test_a_kernel_runs_in_the_sandbox_which_is_removed_afterwards_and_os_environ_is_untouched(tmp_path):
+    import os
+    from pathlib import Path
+
+    from tools.execute import run_in_fresh_kernel
+    from tools.sandbox import sandbox
+
+    before = dict(os.environ)
+    with sandbox() as env:
+        base = Path(env["HOME"]).parent
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [code("import os\nprint(os.environ['HOME'])")]
+        run_in_fresh_kernel(nb, tmp_path, env)
+        assert nb.cells[0].outputs[0]["text"].strip() == env["HOME"], "the kernel sees the sandbox's HOME"
+        assert list(Path(env["JUPYTER_RUNTIME_DIR"]).glob("kernel-*.json")), "its connection file is in the sandbox"
+    assert dict(os.environ) == before, "running a kernel must not change this process's environment"
+    assert not base.exists(), "the sandbox folder is removed afterwards"

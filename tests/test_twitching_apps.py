@@ -26,12 +26,25 @@ def caption_text(app) -> str:
 
 
 def figure_state(fig) -> str:
-    return json.dumps([fig.layout.title.text, [t.to_plotly_json() for t in fig.data], [s.to_plotly_json() for s in fig.layout.shapes or ()], [a.to_plotly_json() for a in fig.layout.annotations or ()]], default=str)
+    return json.dumps(
+        [
+            fig.layout.title.text,
+            [t.to_plotly_json() for t in fig.data],
+            [s.to_plotly_json() for s in fig.layout.shapes or ()],
+            [a.to_plotly_json() for a in fig.layout.annotations or ()],
+        ],
+        default=str,
+    )
 
 
 def slider_values(slider) -> list:
-    n = int(round((slider.max - slider.min) / slider.step))
-    return [round(slider.min + i * slider.step, 6) if isinstance(slider, widgets.FloatSlider) else slider.min + i * slider.step for i in range(n + 1)]
+    n = round((slider.max - slider.min) / slider.step)
+    return [
+        round(slider.min + i * slider.step, 6)
+        if isinstance(slider, widgets.FloatSlider)
+        else slider.min + i * slider.step
+        for i in range(n + 1)
+    ]
 
 
 def assert_styled(fig) -> None:
@@ -64,7 +77,9 @@ def test_trigger_lab_every_slider_value_redraws_figure_and_caption(control):
         assert_styled(app.figure)
         assert app.figure.layout.meta["description"] in caption_text(app)
         assert grip == tuple(m.trigger_week()["grip_kg"]), "grip never follows the triggers"
-        assert before != after, f"{control}={value} did not change the figure (the browser test needs every step to redraw)"
+        assert before != after, (
+            f"{control}={value} did not change the figure (the browser test needs every step to redraw)"
+        )
         assert f"{value:.0f} mg" in app.figure.layout.annotations[1].text if control == "caffeine" else True
     assert len(seen_twitch) >= len(values) // 2
     assert len(seen_captions) >= 2
@@ -113,7 +128,9 @@ def test_body_map_shows_the_benign_and_the_progressive_pattern():
     assert app.figure.data[1].marker.size[right_arm] > 0, "the weak right arm also twitches"
     assert "1 weak region, twitching in 1 of them" in app.figure.layout.title.text
     app.month.value = 12
-    assert app.figure.layout.shapes[m.REGIONS.index("left_arm")].fillcolor != strength_colour(100), "weakness reached the neighbouring arm"
+    assert app.figure.layout.shapes[m.REGIONS.index("left_arm")].fillcolor != strength_colour(100), (
+        "weakness reached the neighbouring arm"
+    )
 
 
 def test_body_map_persona_change_redraws_and_bad_persona_raises():
@@ -122,14 +139,18 @@ def test_body_map_persona_change_redraws_and_bad_persona_raises():
     app.persona.value = "als_bulbar_onset"
     assert figure_state(app.figure) != before
     assert "Margaret" in caption_text(app)
-    with pytest.raises(CourseInputError):
-        body_map_over_time(persona="daniel")
+    with pytest.raises(CourseInputError) as err:
+        body_map_over_time(persona="dainel")
+    assert "benign_fasciculation (Daniel)" in str(err.value), "the error lists ids with the names shown on screen"
+    assert body_map_over_time(persona="Daniel").persona.value == "benign_fasciculation", (
+        "the name shown on screen works too"
+    )
 
 
 def test_strength_colours_and_ring_sizes_are_monotonic():
     greys = [strength_colour(p) for p in (0, 25, 50, 85, 100)]
     assert len(set(greys)) == 5
-    lum = [sum(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in greys]
+    lum = [sum(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in greys]
     assert lum == sorted(lum), "weaker is darker"
     assert ring_size(0.5) == 0 and 0 < ring_size(2) < ring_size(10) <= 60
 
@@ -150,7 +171,9 @@ def test_side_by_side_slider_sweeps_months_and_reveal_waits_for_a_prediction():
     assert widths == sorted(widths) and widths[0] < widths[-1]
     panel = app.prediction
     assert panel.hidden.layout.display == "none"
-    assert "Person A" in figure_state(app.figure) and "benign" not in figure_state(app.figure).lower(), "names stay hidden until the reveal"
+    assert "Person A" in figure_state(app.figure) and "benign" not in figure_state(app.figure).lower(), (
+        "names stay hidden until the reveal"
+    )
     panel.reveal()
     assert panel.hidden.layout.display == "none", "no reveal before a checked prediction"
     panel.quiz.options.value = QUESTIONS["which_is_benign"].correct_index
@@ -176,7 +199,13 @@ def test_base_rate_explorer_every_step_redraws_and_says_it_is_not_a_personal_ris
         circles[step] = len(app.figure.data[1].x)
         assert m.base_rate_sentence(step) in caption_text(app)
         assert_styled(app.figure)
-    assert circles == {"Notice twitches": 0, "Living with ALS": 5, "New ALS this year": 2, "ALS starting with twitches": 0, "Everyone": 0}
+    assert circles == {
+        "Notice twitches": 0,
+        "Living with ALS": 5,
+        "New ALS this year": 2,
+        "ALS starting with twitches": 0,
+        "Everyone": 0,
+    }
     assert "Not a personal risk" in app.children[2].value
     assert grid_colours("Everyone")[1] != grid_colours("Notice twitches")[1]
     with pytest.raises(CourseInputError):

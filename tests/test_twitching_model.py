@@ -11,8 +11,8 @@ import itertools
 import numpy as np
 import pytest
 
+from helpers.engine import GRIP_CHANGE_WITHIN_NOISE_KG, NEIGHBOURS, REGIONS, trigger_twitch_series
 from helpers.errors import CourseInputError
-from helpers.model import GRIP_CHANGE_WITHIN_NOISE_KG, NEIGHBOURS, REGIONS, trigger_twitch_series
 from helpers.twitching import model as m
 
 
@@ -20,13 +20,21 @@ from helpers.twitching import model as m
 # Trigger lab
 # ---------------------------------------------------------------------------
 def test_more_caffeine_means_more_twitching_in_the_trigger_week():
-    peaks = [m.summarise_trigger_week(m.trigger_week(caffeine_mg=c, sleep_h=8, stress_0_10=2, exercise_min=30)).peak_per_day for c in (0, 200, 400, 800)]
-    assert all(b > a for a, b in zip(peaks, peaks[1:])), peaks
+    peaks = [
+        m.summarise_trigger_week(m.trigger_week(caffeine_mg=c, sleep_h=8, stress_0_10=2, exercise_min=30)).peak_per_day
+        for c in (0, 200, 400, 800)
+    ]
+    assert all(b > a for a, b in itertools.pairwise(peaks)), peaks
 
 
 def test_less_sleep_means_more_twitching_in_the_trigger_week():
-    peaks = [m.summarise_trigger_week(m.trigger_week(caffeine_mg=100, sleep_h=h, stress_0_10=2, exercise_min=30)).peak_per_day for h in (8.0, 7.0, 6.0, 5.0, 4.0)]
-    assert all(b > a for a, b in zip(peaks, peaks[1:])), peaks
+    peaks = [
+        m.summarise_trigger_week(
+            m.trigger_week(caffeine_mg=100, sleep_h=h, stress_0_10=2, exercise_min=30)
+        ).peak_per_day
+        for h in (8.0, 7.0, 6.0, 5.0, 4.0)
+    ]
+    assert all(b > a for a, b in itertools.pairwise(peaks)), peaks
 
 
 def test_more_stress_and_hard_exercise_raise_twitching():
@@ -44,7 +52,9 @@ def test_twitching_rises_in_the_trigger_week_then_settles_back_to_calm():
     assert s.peak_day in set(trigger_rows["day"]), "the peak falls inside the trigger week"
     after = week[week["phase"] == "calm after"]["twitches_per_day"].to_numpy()
     assert np.all(np.diff(after) < 0), "after the week, twitching falls every day"
-    assert s.days_to_settle is not None and s.days_to_settle <= m.SETTLE_DAYS, "it settles to within 10% of calm inside the diary"
+    assert s.days_to_settle is not None and s.days_to_settle <= m.SETTLE_DAYS, (
+        "it settles to within 10% of calm inside the diary"
+    )
     assert after[-1] == pytest.approx(calm, rel=0.1)
 
 
@@ -63,7 +73,17 @@ def test_grip_is_flat_whatever_the_triggers():
     assert abs(np.median(grips[0]) - m.LAB_GRIP_KG) < GRIP_CHANGE_WITHIN_NOISE_KG
 
 
-@pytest.mark.parametrize("name,bad", [("caffeine_mg", -1), ("caffeine_mg", 801), ("sleep_h", 3.5), ("stress_0_10", 11), ("exercise_min", float("nan")), ("sleep_h", "8")])
+@pytest.mark.parametrize(
+    "name,bad",
+    [
+        ("caffeine_mg", -1),
+        ("caffeine_mg", 801),
+        ("sleep_h", 3.5),
+        ("stress_0_10", 11),
+        ("exercise_min", float("nan")),
+        ("sleep_h", "8"),
+    ],
+)
 def test_out_of_range_triggers_raise_a_course_error_naming_the_input(name, bad):
     args = dict(caffeine_mg=100, sleep_h=8, stress_0_10=2, exercise_min=30)
     args[name] = bad
@@ -81,7 +101,9 @@ def test_benign_persona_keeps_full_strength_while_twitching_everywhere():
     assert not months["weak"].any()
     twitching_regions = set(months.loc[months["twitching"], "region"])
     assert twitching_regions == set(REGIONS), "his twitching reaches every region over two years"
-    assert (months.groupby("month")["twitching"].sum() >= 3).mean() > 0.9, "in most months he twitches in several regions"
+    assert (months.groupby("month")["twitching"].sum() >= 3).mean() > 0.9, (
+        "in most months he twitches in several regions"
+    )
 
 
 def test_benign_twitching_shifts_between_regions_from_month_to_month():
@@ -135,8 +157,12 @@ def test_side_by_side_person_b_is_benign_and_often_twitches_more():
     a, b = (data[data["person"] == p] for p in ("Person A", "Person B"))
     assert m.SIDE_BY_SIDE["Person B"] == "benign_fasciculation"
     assert (b["weakest_strength_pct"] == 100).all()
-    assert a["weakest_strength_pct"].iloc[-1] < a["weakest_strength_pct"].iloc[0] - 15, "Person A loses strength beyond noise"
-    assert (b["twitches_per_day"].to_numpy() > a["twitches_per_day"].to_numpy()).mean() > 0.25, "the benign person twitches more in many weeks"
+    assert a["weakest_strength_pct"].iloc[-1] < a["weakest_strength_pct"].iloc[0] - 15, (
+        "Person A loses strength beyond noise"
+    )
+    assert (b["twitches_per_day"].to_numpy() > a["twitches_per_day"].to_numpy()).mean() > 0.25, (
+        "the benign person twitches more in many weeks"
+    )
     assert b["cramps_per_week"].sum() > 0 and a["cramps_per_week"].sum() > 0, "both have cramps"
     assert data["month"].max() <= 12
 

@@ -55,12 +55,3 @@ def close_answers_in(path: Path | str) -> int:
     answers = [close_answer(c) for c in nb.cells if {"solution", "explanation"} & set(c.metadata.get("tags", []))]
     nbformat.write(nb, str(path))
     return len(answers)
-
-
-def write_notebook(path: Path | str, cells: list[nbformat.NotebookNode]) -> None:
-    """Write an unexecuted notebook; run ``python3 course.py execute PATH`` next."""
-    nb = nbformat.v4.new_notebook()
-    nb.cells = cells
-    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-    nb.metadata["language_info"] = {"name": "python"}
-    nbformat.write(nb, str(path))

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import shutil
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 import nbformat
 
 from tools.execute import notebook_paths, run_in_fresh_kernel
-from tools.sandbox import sandbox_env
+from tools.sandbox import sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR_SOURCE = "import pandas, plotly.graph_objects, ipywidgets, helpers.notebook"
@@ -32,14 +30,18 @@ def _execute_copy(path: Path, env: dict[str, str]) -> float:
 
 
 def floor_rows(env: dict[str, str], repeats: int = 5) -> list[dict]:
-    tmp = Path(tempfile.mkdtemp(prefix="course-bench-"))
+    """A fresh kernel plus the course's imports: the least any notebook can cost."""
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(FLOOR_SOURCE)]
-    path = tmp / "floor.ipynb"
-    nbformat.write(nb, path)
-    times = [_execute_copy(path, env) for _ in range(repeats)]
-    shutil.rmtree(tmp, ignore_errors=True)
-    return [{"benchmark": "floor: fresh kernel + imports (median of 5)", "value": statistics.median(times), "unit": "s", "target": "context"}]
+    times = [run_in_fresh_kernel(nb, ROOT, env) for _ in range(repeats)]
+    return [
+        {
+            "benchmark": "floor: fresh kernel + imports (median of 5)",
+            "value": statistics.median(times),
+            "unit": "s",
+            "target": "context",
+        }
+    ]
 
 
 def notebook_rows(env: dict[str, str]) -> list[dict]:
@@ -47,7 +49,14 @@ def notebook_rows(env: dict[str, str]) -> list[dict]:
     for path in notebook_paths():
         seconds = _execute_copy(path, env)
         rows.append({"benchmark": f"execute {path.name} headless", "value": seconds, "unit": "s", "target": "< 60 s"})
-        rows.append({"benchmark": f"size of {path.name}", "value": path.stat().st_size / 1024, "unit": "KB", "target": "< 1000 KB"})
+        rows.append(
+            {
+                "benchmark": f"size of {path.name}",
+                "value": path.stat().st_size / 1024,
+                "unit": "KB",
+                "target": "< 1000 KB",
+            }
+        )
     return rows
 
 
@@ -55,6 +64,7 @@ def module_rows() -> list[dict]:
     rows = []
     for module_path in sorted((ROOT / "bench").glob("bench_*.py")):
         spec = importlib.util.spec_from_file_location(module_path.stem, module_path)
+        assert spec is not None and spec.loader is not None, module_path
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         rows.extend(module.rows())
@@ -70,8 +80,8 @@ def format_table(rows: list[dict]) -> str:
 
 
 def main() -> int:
-    env = sandbox_env()
-    rows = floor_rows(env) + notebook_rows(env) + module_rows()
+    with sandbox() as env:
+        rows = floor_rows(env) + notebook_rows(env) + module_rows()
     print(format_table(rows))
     out = ROOT / "bench-results"
     out.mkdir(exist_ok=True)

@@ -13,15 +13,16 @@ so that re-executing an unchanged notebook leaves git with nothing to show.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
-from tools.sandbox import sandbox_env
+from tools.sandbox import sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -70,31 +71,29 @@ def strip_volatile_metadata(nb: nbformat.NotebookNode) -> None:
 def run_in_fresh_kernel(nb: nbformat.NotebookNode, directory: Path, sandbox: dict[str, str]) -> float:
     """Run ``nb`` (in memory) top to bottom in a fresh kernel started in ``directory``; return seconds.
 
-    The kernel inherits the sandbox environment (throwaway HOME and Jupyter dirs);
-    this process's environment is restored afterwards.
+    The kernel gets the sandbox environment (throwaway HOME and Jupyter dirs) and
+    its connection file is written into the sandbox's runtime folder; this
+    process's own environment is left untouched.
     """
-    env_backup = dict(os.environ)
-    try:
-        os.environ.update(sandbox)
-        client = NotebookClient(
-            nb,
-            timeout=CELL_TIMEOUT_S,
-            kernel_name=KERNEL_NAME,
-            resources={"metadata": {"path": str(directory)}},
-            record_timing=False,
-        )
-        started = time.perf_counter()
-        client.execute()
-        return time.perf_counter() - started
-    finally:
-        os.environ.clear()
-        os.environ.update(env_backup)
+    runtime = Path(sandbox["JUPYTER_RUNTIME_DIR"])
+    manager = KernelManager(kernel_name=KERNEL_NAME, connection_file=str(runtime / f"kernel-{uuid.uuid4().hex}.json"))
+    client = NotebookClient(
+        nb,
+        km=manager,
+        timeout=CELL_TIMEOUT_S,
+        kernel_name=KERNEL_NAME,
+        resources={"metadata": {"path": str(directory)}},
+        record_timing=False,
+    )
+    started = time.perf_counter()
+    client.execute(env=sandbox, cwd=str(directory))
+    return time.perf_counter() - started
 
 
-def execute_notebook(path: Path, sandbox: dict[str, str] | None = None) -> float:
+def execute_notebook(path: Path, sandbox_environment: dict[str, str]) -> float:
     """Execute ``path`` in place in a fresh kernel; return the seconds it took."""
     nb = nbformat.read(path, as_version=4)
-    elapsed = run_in_fresh_kernel(nb, path.parent, sandbox or sandbox_env())
+    elapsed = run_in_fresh_kernel(nb, path.parent, sandbox_environment)
     strip_volatile_metadata(nb)
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL_NAME}
     nbformat.write(nb, path)
@@ -108,13 +107,15 @@ def main(argv: list[str] | None = None) -> int:
     paths = notebook_paths(args.notebooks)
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        print(f"No such notebook: {', '.join(missing)}. Give paths like notebooks/00_start_here.ipynb.", file=sys.stderr)
+        print(
+            f"No such notebook: {', '.join(missing)}. Give paths like notebooks/00_start_here.ipynb.", file=sys.stderr
+        )
         return 2
-    sandbox = sandbox_env()
-    for path in paths:
-        seconds = execute_notebook(path, sandbox)
-        size_kb = path.stat().st_size / 1024
-        print(f"executed {path.relative_to(ROOT)} in {seconds:.1f} s ({size_kb:.0f} KB)")
+    with sandbox() as env:
+        for path in paths:
+            seconds = execute_notebook(path, env)
+            size_kb = path.stat().st_size / 1024
+            print(f"executed {path.relative_to(ROOT)} in {seconds:.1f} s ({size_kb:.0f} KB)")
     return 0
 
 

@@ -20,30 +20,44 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from helpers.apps.base import FALLBACK_PREFIX
+from tools.chromium import find_chromium
 from tools.sandbox import sandbox_env
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 VIEWPORT = {"width": 1280, "height": 1000}
-KERNEL_IDLE_TEXT = "| Idle"
 # Text that means a widget was not drawn as a live control.
-WIDGET_FALLBACK_MARKERS = (FALLBACK_PREFIX, "VBox(", "HBox(", "FigureWidget(", "interactive(", "Error displaying widget", "Loading widget")
+WIDGET_FALLBACK_MARKERS = (
+    FALLBACK_PREFIX,
+    "VBox(",
+    "HBox(",
+    "FigureWidget(",
+    "interactive(",
+    "Error displaying widget",
+    "Loading widget",
+)
 
 
 def chromium_path() -> str | None:
     """The system Chromium, found the same way as ``course.py test`` finds it."""
-    from course import find_chromium
-
     return find_chromium()
 
 
@@ -70,7 +84,9 @@ class LabServer:
         with urllib.request.urlopen(request, timeout=10) as response:
             sessions = json.loads(response.read())
         for session in sessions:
-            delete = urllib.request.Request(f"{self.url}/api/sessions/{session['id']}?token={self.token}", method="DELETE")
+            delete = urllib.request.Request(
+                f"{self.url}/api/sessions/{session['id']}?token={self.token}", method="DELETE"
+            )
             urllib.request.urlopen(delete, timeout=30).close()
 
 
@@ -88,12 +104,20 @@ def running_lab(notebooks: list[Path]) -> Iterator[LabServer]:
         shutil.copy2(nb, root_dir / nb.name)
     env = sandbox_env(work / "sandbox")
     port, token = free_port(), secrets.token_hex(16)
-    log = open(work / "jupyterlab.log", "w")
+    log = open(work / "jupyterlab.log", "w")  # noqa: SIM115  (closed in the finally below, after the server stops)
     args = [
-        sys.executable, "-m", "jupyterlab", "--no-browser",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}",
-        "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root_dir}",
+        "--LabApp.expose_app_in_browser=True",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--allow-root")
@@ -103,7 +127,10 @@ def running_lab(notebooks: list[Path]) -> Iterator[LabServer]:
         deadline = time.monotonic() + 90
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"JupyterLab exited early; see {work / 'jupyterlab.log'}:\n{(work / 'jupyterlab.log').read_text()[-3000:]}")
+                raise RuntimeError(
+                    "JupyterLab exited early; see "
+                    f"{work / 'jupyterlab.log'}:\n{(work / 'jupyterlab.log').read_text()[-3000:]}"
+                )
             try:
                 with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2) as response:
                     if response.status == 200:
@@ -124,27 +151,47 @@ def running_lab(notebooks: list[Path]) -> Iterator[LabServer]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def launch_chromium(playwright, executable: str):
-    """Headless system Chromium with a fresh profile and no background networking."""
+@contextmanager
+def chromium(playwright, executable: str, viewport: dict[str, int] | None = None) -> Iterator:
+    """Headless system Chromium with a fresh profile and no background networking; the profile is removed afterwards."""
     profile = tempfile.mkdtemp(prefix="course-chromium-")
-    return playwright.chromium.launch_persistent_context(
-        profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS, viewport=VIEWPORT
+    context = playwright.chromium.launch_persistent_context(
+        profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS, viewport=viewport or VIEWPORT
     )
+    try:
+        yield context
+    finally:
+        context.close()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+# JupyterLab's own state, not the status bar's text: the current notebook's session is
+# ready and its kernel reports "idle" (Run All is silently dropped before that).
+_KERNEL_IDLE_JS = """() => {
+  const app = window.jupyterapp;
+  const widget = app && app.shell.currentWidget;
+  const ctx = widget && widget.sessionContext;
+  const kernel = ctx && ctx.session && ctx.session.kernel;
+  return !!(ctx && ctx.isReady && kernel && kernel.status === 'idle' && kernel.connectionStatus === 'connected');
+}"""
+
+
+def wait_for_idle_kernel(page, timeout_s: float = 90) -> None:
+    """Wait until the open notebook's kernel is ready and idle, as JupyterLab itself reports it."""
+    page.wait_for_function(_KERNEL_IDLE_JS, timeout=timeout_s * 1000, polling=100)
 
 
 def open_notebook(page, server: LabServer, name: str, timeout_s: float = 90) -> None:
     """Open a notebook and wait until its kernel is idle (so Run All is not dropped)."""
     page.goto(server.notebook_url(name))
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=timeout_s * 1000)
-    page.wait_for_function(
-        "t => { const s = document.querySelector('#jp-main-statusbar'); return !!s && s.innerText.includes(t); }",
-        arg=KERNEL_IDLE_TEXT, timeout=timeout_s * 1000,
-    )
+    wait_for_idle_kernel(page, timeout_s)
 
 
 _CELLS_DONE_JS = """() => {
   // A collapsed cell (solution/explanation) shows an empty placeholder prompt forever: skip it.
-  const prompts = Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt:not(.jp-Placeholder-prompt)'));
+  const prompts = Array.from(document.querySelectorAll(
+    '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt:not(.jp-Placeholder-prompt)'));
   if (prompts.length === 0) return false;
   return prompts.every(p => /\\[\\d+\\]/.test(p.innerText));
 }"""
@@ -159,19 +206,29 @@ def run_all(page, timeout_s: float = 300) -> float:
     """
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
     page.wait_for_function(
-        "() => !Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')).some(p => /\\[\\d+\\]/.test(p.innerText))",
+        "() => !Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell "
+        ".jp-InputPrompt')).some(p => /\\[\\d+\\]/.test(p.innerText))",
         timeout=30_000,
     )
     started = time.perf_counter()
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.wait_for_function(_CELLS_DONE_JS, timeout=timeout_s * 1000, polling=200)
-    page.wait_for_function(
-        "t => document.querySelector('#jp-main-statusbar').innerText.includes(t)", arg=KERNEL_IDLE_TEXT, timeout=timeout_s * 1000
-    )
-    # Let widget views and plotly finish drawing.
-    page.wait_for_timeout(1500)
-    return time.perf_counter() - started
+    wait_for_idle_kernel(page, timeout_s)
+    elapsed = time.perf_counter() - started
+    page.wait_for_function(_DRAWN_JS, timeout=30_000, polling=100)
+    return elapsed
 
+
+# Every output has finished drawing: each plotly container has its SVG, and no widget
+# output is still a "Loading widget..." placeholder.
+_DRAWN_JS = """() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const plots = Array.from(panel.querySelectorAll('.js-plotly-plot')).filter(visible);
+  const loading = Array.from(panel.querySelectorAll('.jp-OutputArea-output'))
+    .some(o => (o.innerText || '').includes('Loading widget'));
+  return !loading && plots.every(p => p.querySelector('.main-svg'));
+}"""
 
 _REPORT_JS = """(markers) => {
   const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
@@ -196,8 +253,12 @@ _REPORT_JS = """(markers) => {
     widget_outputs: ofKind('widget').length,
     widget_outputs_live: ofKind('widget').filter(o => o.querySelector('.jupyter-widgets')).length,
     visible_plots: plots.length,
-    visible_plots_drawn: plots.filter(p => { const s = p.querySelector('.main-svg'); return s && s.getBoundingClientRect().width > 50; }).length,
-    fallbacks: texts.filter(t => markers.some(m => t.trim().startsWith(m) || t.includes('Error displaying widget'))).map(t => t.slice(0, 200)),
+    visible_plots_drawn: plots.filter(p => {
+      const s = p.querySelector('.main-svg');
+      return s && s.getBoundingClientRect().width > 50;
+    }).length,
+    fallbacks: texts.filter(t => markers.some(m => t.trim().startsWith(m) || t.includes('Error displaying widget')))
+      .map(t => t.slice(0, 200)),
     sliders: panel.querySelectorAll('.widget-slider').length,
     model_answers: panel.querySelectorAll('details').length,
     model_answers_open: panel.querySelectorAll('details[open]').length,
@@ -223,7 +284,8 @@ _TAG_CONTROLS_JS = """() => {
     if (!app) return;
     c.setAttribute('data-course-control', String(i));
     if (!app.hasAttribute('data-course-app')) app.setAttribute('data-course-app', 'app' + i);
-    const kind = c.classList.contains('widget-slider') ? 'slider' : c.classList.contains('widget-dropdown') ? 'dropdown' : 'toggle';
+    const kind = c.classList.contains('widget-slider') ? 'slider'
+      : c.classList.contains('widget-dropdown') ? 'dropdown' : 'toggle';
     const label = (c.querySelector('.widget-label') || {}).innerText || '';
     out.push({id: String(i), app: app.getAttribute('data-course-app'), kind, label});
   });
@@ -271,7 +333,10 @@ _ARM_TIMING_JS = """([controlId, appId]) => {
   const control = document.querySelector(`[data-course-control="${controlId}"]`);
   if (!control.__courseArmed) {
     for (const type of ['keydown', 'change', 'mousedown']) {
-      control.addEventListener(type, () => { const s = window.__courseTiming; if (s && s.input === null) s.input = performance.now(); }, true);
+      control.addEventListener(type, () => {
+        const s = window.__courseTiming;
+        if (s && s.input === null) s.input = performance.now();
+      }, true);
     }
     control.__courseArmed = true;
   }
@@ -306,9 +371,11 @@ def change_and_time_redraw(page, control: dict, timeout_ms: int = 5000) -> float
         page.wait_for_function(
             "([appId, before, sig]) => eval(sig)(appId) !== before",
             # 50 ms, not every frame: stringifying big figures each frame would slow the redraw we time.
-            arg=[control["app"], before, _SIGNATURE_JS], timeout=timeout_ms, polling=50,
+            arg=[control["app"], before, _SIGNATURE_JS],
+            timeout=timeout_ms,
+            polling=50,
         )
-    except Exception:  # playwright's TimeoutError: the figure did not change
+    except PlaywrightTimeout:  # the figure did not change in time; any other error propagates
         return None
     wall_ms = (time.perf_counter() - started) * 1000
     page.wait_for_timeout(50)  # let plotly finish the redraw it started
@@ -322,7 +389,10 @@ def screenshot_notebook(page, out_dir: Path, max_shots: int = 40) -> list[Path]:
     for old in out_dir.glob("*.png"):
         old.unlink()
     scroller = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
-    height = page.evaluate(f"() => {{ const s = document.querySelector('{scroller}'); return s ? [s.scrollHeight, s.clientHeight] : [0, 0]; }}")
+    height = page.evaluate(
+        f"() => {{ const s = document.querySelector('{scroller}'); "
+        "return s ? [s.scrollHeight, s.clientHeight] : [0, 0]; }"
+    )
     total, view = height
     shots: list[Path] = []
     position = 0

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # JupyterLab 4 renders only the cells in view by default; for tests and
@@ -22,9 +25,9 @@ LAB_SETTINGS = {
 }
 
 
-def sandbox_env(base: Path | None = None) -> dict[str, str]:
-    """Environment variables that point every Jupyter, IPython and home dir into ``base``."""
-    base = Path(base) if base else Path(tempfile.mkdtemp(prefix="course-sandbox-"))
+def sandbox_env(base: Path) -> dict[str, str]:
+    """Environment variables that point every Jupyter, IPython and home dir into ``base`` (created if needed)."""
+    base = Path(base)
     dirs = {
         "HOME": base / "home",
         "JUPYTER_CONFIG_DIR": base / "jupyter-config",
@@ -48,3 +51,13 @@ def sandbox_env(base: Path | None = None) -> dict[str, str]:
     env["JUPYTER_PLATFORM_DIRS"] = "1"
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     return env
+
+
+@contextmanager
+def sandbox() -> Iterator[dict[str, str]]:
+    """A throwaway sandbox: its environment while the block runs, the folder removed afterwards (even on error)."""
+    base = Path(tempfile.mkdtemp(prefix="course-sandbox-"))
+    try:
+        yield sandbox_env(base)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)

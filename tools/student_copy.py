@@ -44,7 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = Path(args.out)
     if out.resolve() == (ROOT / "notebooks").resolve():
-        print("--out must not be notebooks/: that would delete the answers from the teacher's copy. Choose another folder.", file=sys.stderr)
+        print(
+            "--out must not be notebooks/: that would delete the answers from the teacher's copy. Choose "
+            "another folder.",
+            file=sys.stderr,
+        )
         return 2
     out.mkdir(parents=True, exist_ok=True)
     for path in lesson_notebooks():

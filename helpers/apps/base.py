@@ -1,20 +1,24 @@
-"""The container every interactive app in the course is built in.
+"""What every interactive app of the course is built from: a titled box, controls, a live figure, a caption.
 
-Why a subclass: a widget's plain-text form is what a reader sees in a notebook
-that has not been run yet (and what nbval compares). ipywidgets' default text is
-``VBox(children=(...))`` with random ids inside; ours is one stable sentence that
-tells the reader what to do.
+Why one base: an app should read as what it is, its controls plus one call to
+a pure view. ``FigureApp`` does the rest the same way everywhere: it builds the
+live figure from the view, puts the view's one-sentence description under it
+as the caption, and on every control change rebuilds the figure with the view
+and pushes it to the browser in one message. A widget's plain-text form (what a
+stored notebook shows before it is run, and what nbval compares) is one stable
+sentence, not ``VBox(children=(...))`` with random ids inside.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import Any
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from helpers.views.theme import description_html
+from helpers.views.theme import description_html, figure_description
 
 APP_CLASS = "course-app"
 FALLBACK_PREFIX = "[Interactive:"
@@ -22,11 +26,16 @@ NO_REDRAW_CLASS = "course-no-redraw"
 """CSS class for a control inside an app that, by design, does not redraw the app's figure
 (for example a prediction the learner commits to). The browser test exempts such controls."""
 
+#: Controls stretch with the notebook but never beyond a comfortable reading width.
+CONTROL_LAYOUT: dict[str, str] = {"width": "100%", "max_width": "560px"}
+#: Room for a control's description ("Rest before retest (s)") left of the control.
+LABEL_STYLE: dict[str, str] = {"description_width": "190px"}
+
 
 class CourseApp(widgets.VBox):
     """A titled app: controls, figures and captions stacked in one box."""
 
-    def __init__(self, title: str, children: Sequence[widgets.Widget], **kwargs) -> None:
+    def __init__(self, title: str, children: Sequence[widgets.Widget], **kwargs: Any) -> None:
         super().__init__(list(children), **kwargs)
         self.app_title = title
         self.add_class(APP_CLASS)
@@ -47,13 +56,47 @@ def set_caption(widget: widgets.HTML, text: str) -> None:
 
 def heading(text: str) -> widgets.HTML:
     """A short bold instruction line at the top of an app."""
-    return widgets.HTML(value=f"<div style='font-size:1.05em;margin:0.2em 0'><strong>{html.escape(text)}</strong></div>")
+    return widgets.HTML(
+        value=f"<div style='font-size:1.05em;margin:0.2em 0'><strong>{html.escape(text)}</strong></div>"
+    )
 
 
 def no_redraw(control: widgets.Widget) -> widgets.Widget:
     """Mark a control that, by design, does not change the app's figure."""
     control.add_class(NO_REDRAW_CLASS)
     return control
+
+
+def slider(
+    description: str, value: float, low: float, high: float, step: float = 1, *, readout_format: str | None = None
+) -> widgets.IntSlider | widgets.FloatSlider:
+    """A course slider: whole numbers when value, bounds and step are whole, updates on release."""
+    whole = all(float(v).is_integer() for v in (value, low, high, step)) and readout_format in (None, "d")
+    kind: Any = widgets.IntSlider if whole else widgets.FloatSlider
+    cast: Any = int if whole else float
+    extra = {"readout_format": readout_format} if readout_format else {}
+    return kind(
+        value=cast(value),
+        min=cast(low),
+        max=cast(high),
+        step=cast(step),
+        description=description,
+        continuous_update=False,
+        layout=widgets.Layout(**CONTROL_LAYOUT),
+        style=LABEL_STYLE,
+        **extra,
+    )
+
+
+def dropdown(description: str, options: Sequence[Any], value: Any) -> widgets.Dropdown:
+    """A course dropdown of (label, value) pairs or plain values."""
+    return widgets.Dropdown(
+        options=list(options),
+        value=value,
+        description=description,
+        layout=widgets.Layout(**CONTROL_LAYOUT),
+        style=LABEL_STYLE,
+    )
 
 
 def replace_figure(target: go.FigureWidget, new: go.Figure) -> None:
@@ -66,9 +109,11 @@ def replace_figure(target: go.FigureWidget, new: go.Figure) -> None:
     ranges, description).
     """
     with target.batch_update():
-        same_shape = len(target.data) == len(new.data) and all(a.type == b.type for a, b in zip(target.data, new.data))
+        same_shape = len(target.data) == len(new.data) and all(
+            a.type == b.type for a, b in zip(target.data, new.data, strict=True)
+        )
         if same_shape:
-            for old_trace, new_trace in zip(target.data, new.data):
+            for old_trace, new_trace in zip(target.data, new.data, strict=True):
                 old_trace.update(new_trace.to_plotly_json(), overwrite=True)
         else:
             target.data = ()
@@ -76,3 +121,42 @@ def replace_figure(target: go.FigureWidget, new: go.Figure) -> None:
         layout = new.layout.to_plotly_json()
         layout.pop("template", None)
         target.layout.update(layout, overwrite=True)
+
+
+class FigureApp(CourseApp):
+    """An app that is its controls plus one pure view.
+
+    A subclass creates its controls, then calls ``super().__init__`` with them;
+    it implements ``view()``, which builds the whole figure from the controls'
+    current values. Every change of a listed control calls ``update()``, which
+    redraws the figure from ``view()`` and sets the caption to the figure's
+    description. ``rows`` (default: the controls, one per row) is how the
+    controls are laid out; ``below`` are widgets under the caption.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        instruction: str,
+        controls: Sequence[widgets.Widget],
+        *,
+        rows: Sequence[widgets.Widget] | None = None,
+        below: Sequence[widgets.Widget] = (),
+    ) -> None:
+        fig = self.view()
+        self.figure = go.FigureWidget(fig)
+        self.caption = caption(figure_description(fig))
+        for control in controls:
+            control.observe(lambda _change: self.update(), names="value")
+        children = [heading(instruction), *(controls if rows is None else rows), self.figure, self.caption, *below]
+        super().__init__(title, children)
+
+    def view(self) -> go.Figure:
+        """The figure for the controls' current values (a pure view call)."""
+        raise NotImplementedError
+
+    def update(self) -> None:
+        """Redraw the figure and its caption from the current controls."""
+        fig = self.view()
+        replace_figure(self.figure, fig)
+        set_caption(self.caption, figure_description(fig))

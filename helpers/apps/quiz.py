@@ -18,14 +18,18 @@ CORRECT_MARK = "Correct."
 WRONG_MARK = "Not quite."
 
 
-def _feedback_html(correct: bool | None, text: str) -> str:
+def feedback_html(correct: bool | None, text: str) -> str:
+    """Feedback for a checked answer: a mark (Correct. / Not quite.) and the explanation, read out by screen readers."""
     if correct is None:
         colour, mark = "#555", ""
     elif correct:
         colour, mark = "#00664d", f"<strong>{CORRECT_MARK}</strong> "
     else:
         colour, mark = "#a33c00", f"<strong>{WRONG_MARK}</strong> "
-    return f"<div role='status' class='quiz-feedback' style='color:{colour};font-size:1em;margin:0.3em 0'>{mark}{html.escape(text)}</div>"
+    return (
+        f"<div role='status' class='quiz-feedback' style='color:{colour};font-size:1em;margin:0.3em "
+        f"0'>{mark}{html.escape(text)}</div>"
+    )
 
 
 class QuizWidget(CourseApp):
@@ -40,21 +44,30 @@ class QuizWidget(CourseApp):
                 layout=widgets.Layout(width="auto"),
             )
         )
-        self.check_button = widgets.Button(description="Check my answer", button_style="primary", layout=widgets.Layout(width="180px"))
-        self.feedback = widgets.HTML(value=_feedback_html(None, ""))
+        self.check_button = widgets.Button(
+            description="Check my answer", button_style="primary", layout=widgets.Layout(width="180px")
+        )
+        self.feedback = widgets.HTML(value=feedback_html(None, ""))
         self.answered_correctly: bool | None = None
         self.check_button.on_click(lambda _b: self.check())
-        prompt = widgets.HTML(value=f"<div style='font-size:1.05em'><strong>{html.escape(title)}:</strong> {html.escape(question.prompt)}</div>")
-        super().__init__(f"{title}: {question.prompt[:35]}...", [prompt, self.options, self.check_button, self.feedback])
+        prompt = widgets.HTML(
+            value=(
+                f"<div style='font-size:1.05em'><strong>{html.escape(title)}:</strong> "
+                f"{html.escape(question.prompt)}</div>"
+            )
+        )
+        super().__init__(
+            f"{title}: {question.prompt[:35]}...", [prompt, self.options, self.check_button, self.feedback]
+        )
 
     def check(self) -> None:
         """Show feedback for the selected choice (or ask for a choice)."""
         verdict = check_answer(self.question, self.options.value)
         if self.options.value is None:
-            self.feedback.value = _feedback_html(None, verdict.feedback)
+            self.feedback.value = feedback_html(None, verdict.feedback)
             return
         self.answered_correctly = verdict.correct
-        self.feedback.value = _feedback_html(verdict.correct, verdict.feedback)
+        self.feedback.value = feedback_html(verdict.correct, verdict.feedback)
 
 
 def quiz(question: Question, title: str = "Self-check") -> QuizWidget:
@@ -69,7 +82,9 @@ class PredictThenReveal(CourseApp):
         self.quiz = QuizWidget(question, title="Predict")
         # A box of our own: a FigureWidget's .layout is its plotly layout, not a widget layout.
         self.hidden = widgets.VBox([hidden], layout=widgets.Layout(display="none"))
-        self.reveal_button = widgets.Button(description=reveal_label, disabled=True, layout=widgets.Layout(width="220px"))
+        self.reveal_button = widgets.Button(
+            description=reveal_label, disabled=True, layout=widgets.Layout(width="220px")
+        )
         self.reveal_button.tooltip = "Check your prediction first"
         self.quiz.check_button.on_click(lambda _b: self._unlock())
         self.reveal_button.on_click(lambda _b: self.reveal())

@@ -1,7 +1,7 @@
 """The "Tired or weak?" lesson's model: numbers behind the grip lab, the diary and the noise game.
 
 Pure numpy/pandas (never plotly or ipywidgets). Everything here is derived from
-the public API of ``helpers.model`` (the synthetic cohort); nothing is stored
+the public API of ``helpers.engine`` (the synthetic cohort); nothing is stored
 that the model already knows. Every figure names its source or says ASSUMPTION.
 """
 
@@ -14,20 +14,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from helpers.errors import CourseInputError
-from helpers.model import (
-    COURSE_SEED,
-    GRIP_CHANGE_WITHIN_NOISE_KG,
-    GRIP_NOISE_SD_KG,
-    PERSONA_IDS,
-    grip_trials,
-    load_cohort,
-    persona_story,
-)
-
-HANDS: tuple[str, ...] = ("right", "left")
-DAYS_PER_WEEK: int = 7
-DAYS_PER_MONTH: float = 30.4375
+from helpers.checks import number, one_of, whole_number
+from helpers.engine import COURSE_SEED, GRIP_CHANGE_WITHIN_NOISE_KG, GRIP_NOISE_SD_KG, grip_trials
+from helpers.engine.people import DAYS_PER_MONTH, DAYS_PER_WEEK, HANDS, check_persona, diary, person
 
 # --- grip lab -----------------------------------------------------------------
 REPETITIONS_RANGE: tuple[int, int] = (1, 30)
@@ -55,62 +44,15 @@ CONFIRM_READINGS: int = 3
 SDC_FACTOR: float = 1.96 * math.sqrt(2.0)
 
 
-def check_persona(persona: object) -> str:
-    """A persona id from PERSONA_IDS, or a CourseInputError that lists them."""
-    if not isinstance(persona, str) or persona not in PERSONA_IDS:
-        raise CourseInputError("persona", persona, ", ".join(PERSONA_IDS), "pick one of the listed persona ids, e.g. 'hard_training_week'")
-    return persona
-
-
-def _check_whole(name: str, value: object, low: int, high: int, fix: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer, float, np.floating)):
-        raise CourseInputError(name, value, f"a whole number from {low} to {high}", fix)
-    if isinstance(value, (float, np.floating)) and (math.isnan(value) or not float(value).is_integer()):
-        raise CourseInputError(name, value, f"a whole number from {low} to {high}", fix)
-    if not low <= int(value) <= high:
-        raise CourseInputError(name, value, f"{low} to {high}", fix)
-    return int(value)
-
-
-def _check_number(name: str, value: object, low: float, high: float, fix: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer, float, np.floating)) or math.isnan(float(value)):
-        raise CourseInputError(name, value, f"a number from {low} to {high}", fix)
-    if not low <= float(value) <= high:
-        raise CourseInputError(name, value, f"{low} to {high}", fix)
-    return float(value)
-
-
 def smallest_detectable_change_kg(noise_sd_kg: float = GRIP_NOISE_SD_KG) -> float:
     """Half-width of the noise band: a change smaller than this between two readings may be noise."""
-    sd = _check_number("noise_sd_kg", noise_sd_kg, 0.0, 20.0, "use a measurement noise SD in kg, e.g. 1.8")
+    sd = number("noise_sd_kg", noise_sd_kg, 0.0, 20.0, "use a measurement noise SD in kg, e.g. 1.8")
     return SDC_FACTOR * sd
-
-
-@lru_cache(maxsize=1)
-def _cohort():  # read once per kernel: data/ does not change while a lesson runs
-    return load_cohort()
-
-
-@lru_cache(maxsize=None)
-def _story(persona: str) -> dict:
-    return dict(persona_story(persona))
 
 
 def label(persona: str) -> str:
     """The persona's short label ("Jonas, 29: legs like lead ...")."""
-    return str(_story(check_persona(persona))["label"])
-
-
-def persona_options() -> list[tuple[str, str]]:
-    """(label, id) pairs for a dropdown, in course order."""
-    return [(label(p), p) for p in PERSONA_IDS]
-
-
-@lru_cache(maxsize=None)
-def _normal(persona: str) -> tuple[float, float]:
-    people = _cohort().personas
-    row = people[people["persona"] == persona].iloc[0]
-    return float(row["grip_normal_kg_right"]), float(row["grip_normal_kg_left"])
+    return person(check_persona(persona)).label
 
 
 def normal_grip_kg(persona: str) -> dict[str, float]:
@@ -119,15 +61,7 @@ def normal_grip_kg(persona: str) -> dict[str, float]:
     Why: "low" only means something against the person's own normal; the
     textbook case sits at the median for age and sex (Dodds 2014, PMID 25474696).
     """
-    right, left = _normal(check_persona(persona))
-    return {"right": right, "left": left}
-
-
-def person_id(persona: str) -> str:
-    """The cohort person_id of the persona's textbook case (e.g. 'P05')."""
-    check_persona(persona)
-    people = _cohort().personas
-    return str(people[people["persona"] == persona]["person_id"].iloc[0])
+    return dict(person(check_persona(persona)).normal_grip_kg)
 
 
 # ---------------------------------------------------------------------------
@@ -163,14 +97,14 @@ class GripSession:
 def grip_session(persona: str, repetitions: int = 12, rest_s: float = 120.0, month: int = 0) -> GripSession:
     """Repeated maximal grips of both hands, then a retest after ``rest_s`` seconds.
 
-    Uses helpers.model.grip_trials (12 grips 3 s on, 5 s off, White 2013,
+    Uses helpers.engine.grip_trials (12 grips 3 s on, 5 s off, White 2013,
     PMID 24052933) on diary day ``month`` x 30.4 of the persona's textbook case.
     """
     persona = check_persona(persona)
-    reps = _check_whole("repetitions", repetitions, *REPETITIONS_RANGE, "use 1 to 30 maximal grips")
-    rest = _check_number("rest_s", rest_s, *REST_RANGE_S, "use a rest of 0 to 600 seconds before the retest")
-    m = _check_whole("month", month, *MONTH_RANGE, "use a diary month from 0 to 23")
-    trials = grip_trials(persona, repetitions=reps, rest_s=rest, day=int(round(m * DAYS_PER_MONTH)), seed=COURSE_SEED)
+    reps = whole_number("repetitions", repetitions, *REPETITIONS_RANGE, "use 1 to 30 maximal grips")
+    rest = number("rest_s", rest_s, *REST_RANGE_S, "use a rest of 0 to 600 seconds before the retest")
+    m = whole_number("month", month, *MONTH_RANGE, "use a diary month from 0 to 23")
+    trials = grip_trials(persona, repetitions=reps, rest_s=rest, day=round(m * DAYS_PER_MONTH), seed=COURSE_SEED)
     first, last, retest = {}, {}, {}
     for hand in HANDS:
         f = trials.loc[trials["hand"] == hand, "force_kg"].to_numpy()
@@ -228,22 +162,24 @@ def weekly_diary(persona: str, months: int = 24) -> pd.DataFrame:
     the notebook heavy and read no better.
     """
     persona = check_persona(persona)
-    m = _check_whole("months", months, *DIARY_MONTHS_RANGE, "show 2 to 24 months of diary")
-    daily = _cohort().daily
-    d = daily[(daily["person_id"] == person_id(persona)) & (daily["day"] < round(m * DAYS_PER_MONTH))]
+    m = whole_number("months", months, *DIARY_MONTHS_RANGE, "show 2 to 24 months of diary")
+    d = diary(persona)
+    d = d[d["day"] < round(m * DAYS_PER_MONTH)]
     normal = normal_grip_kg(persona)
-    frame = pd.DataFrame({
-        "week": d["day"].to_numpy() // DAYS_PER_WEEK,
-        "fatigue_0_10": d["fatigue_0_10"].to_numpy(float),
-        "grip_kg_right": d["grip_kg_right"].to_numpy(float),
-        "grip_kg_left": d["grip_kg_left"].to_numpy(float),
-        "sleep_h": d["sleep_h"].to_numpy(float),
-        "stress_0_10": d["stress_0_10"].to_numpy(float),
-        "exercise_min": d["exercise_min"].to_numpy(float),
-        "true_grip_kg_right": normal["right"] * d["strength_pct_right_arm"].to_numpy(float) / 100.0,
-        "true_grip_kg_left": normal["left"] * d["strength_pct_left_arm"].to_numpy(float) / 100.0,
-        "strength_pct_bulbar": d["strength_pct_bulbar"].to_numpy(float),
-    })
+    frame = pd.DataFrame(
+        {
+            "week": d["day"].to_numpy() // DAYS_PER_WEEK,
+            "fatigue_0_10": d["fatigue_0_10"].to_numpy(float),
+            "grip_kg_right": d["grip_kg_right"].to_numpy(float),
+            "grip_kg_left": d["grip_kg_left"].to_numpy(float),
+            "sleep_h": d["sleep_h"].to_numpy(float),
+            "stress_0_10": d["stress_0_10"].to_numpy(float),
+            "exercise_min": d["exercise_min"].to_numpy(float),
+            "true_grip_kg_right": normal["right"] * d["strength_pct_right_arm"].to_numpy(float) / 100.0,
+            "true_grip_kg_left": normal["left"] * d["strength_pct_left_arm"].to_numpy(float) / 100.0,
+            "strength_pct_bulbar": d["strength_pct_bulbar"].to_numpy(float),
+        }
+    )
     return frame.groupby("week", as_index=False).mean().round(2)
 
 
@@ -259,7 +195,9 @@ def describe_diary(weekly: pd.DataFrame, persona: str, revealed: bool) -> str:
     weeks = len(weekly)
     gap = grip_gap_kg(weekly, persona)
     grip_text = ", ".join(
-        f"{h} grip {'drops up to ' + format(gap[h], '.0f') + ' kg below normal' if gap[h] > sdc else 'stays within the noise band'}"
+        f"{h} grip drops up to {gap[h]:.0f} kg below normal"
+        if gap[h] > sdc
+        else f"{h} grip stays within the noise band"
         for h in HANDS
     )
     text = (
@@ -270,28 +208,49 @@ def describe_diary(weekly: pd.DataFrame, persona: str, revealed: bool) -> str:
         truth = weekly[["true_grip_kg_right", "true_grip_kg_left"]].min()
         text += (
             f" Revealed: the true rested grip falls to {truth['true_grip_kg_right']:.0f} kg (right) and "
-            f"{truth['true_grip_kg_left']:.0f} kg (left); {_story(persona)['condition']}."
+            f"{truth['true_grip_kg_left']:.0f} kg (left); {person(persona).condition}."
         )
     return text
+
+
+#: Feedback for a verdict that does not match the hidden strength: (truth, chosen) -> the misconception it shows.
+MISJUDGED: dict[tuple[str, str], str] = {
+    ("fatigue", "weakness"): (
+        "Feeling tired or reporting weakness is not the same as measured weakness: "
+        "look for grip below the noise band that stays there."
+    ),
+    ("fatigue", "fatigable"): (
+        "Tiredness that swings with sleep, stress and exercise is not fatigable weakness: "
+        "in fatigable weakness measured force drops with repeated use."
+    ),
+    ("weakness", "fatigue"): (
+        "High tiredness scores do not rule out weakness, and low ones do not prove it: "
+        "the measured grip is what tells. ALS brings both fatigue and strength loss."
+    ),
+    (
+        "weakness",
+        "fatigable",
+    ): "This weakness does not come and go: it is a measured loss that stays and (in ALS) grows.",
+    ("fatigable", "fatigue"): (
+        "Weakness that comes and goes is not 'just fatigue': "
+        "here the measured force really drops with use and recovers with rest."
+    ),
+    (
+        "fatigable",
+        "weakness",
+    ): "Close: the weakness is real, but it fluctuates with use and rest rather than staying down.",
+}
 
 
 def judge_verdict(persona: str, verdict: str) -> tuple[bool, str]:
     """Whether the learner's verdict matches the hidden truth, with feedback aimed at the misconception."""
     persona = check_persona(persona)
-    if verdict not in VERDICTS:
-        raise CourseInputError("verdict", verdict, ", ".join(VERDICTS), "choose one of the three judgements")
+    verdict = one_of("verdict", verdict, VERDICTS, "choose one of the three judgements")
     truth = TRUE_VERDICT[persona]
-    explained = str(_story(persona)["condition_explained"]).replace("\n", " ")
+    explained = person(persona).condition_explained.replace("\n", " ")
     if verdict == truth:
         return True, f"Your judgement matches the hidden strength. {explained}"
-    misconception = {
-        ("fatigue", "weakness"): "Feeling tired or reporting weakness is not the same as measured weakness: look for grip below the noise band that stays there.",
-        ("fatigue", "fatigable"): "Tiredness that swings with sleep, stress and exercise is not fatigable weakness: in fatigable weakness measured force drops with repeated use.",
-        ("weakness", "fatigue"): "High tiredness scores do not rule out weakness, and low ones do not prove it: the measured grip is what tells. ALS brings both fatigue and strength loss.",
-        ("weakness", "fatigable"): "This weakness does not come and go: it is a measured loss that stays and (in ALS) grows.",
-        ("fatigable", "fatigue"): "Weakness that comes and goes is not 'just fatigue': here the measured force really drops with use and recovers with rest.",
-        ("fatigable", "weakness"): "Close: the weakness is real, but it fluctuates with use and rest rather than staying down.",
-    }[(truth, verdict)]
+    misconception = MISJUDGED[(truth, verdict)]
     return False, f"{misconception} {explained}"
 
 
@@ -367,11 +326,19 @@ def noise_or_trend(
     "fooled" by one reading below the band, and how many by the stricter rule
     of CONFIRM_READINGS readings in a row below it.
     """
-    sd = _check_number("noise_sd_kg", noise_sd_kg, *NOISE_SD_RANGE_KG, "use a measurement noise SD from 0.5 to 5 kg (the course's grip noise is 1.8 kg)")
-    w = _check_whole("weeks", weeks, *WEEKS_RANGE, "observe for 2 to 52 weeks")
-    n = _check_whole("people", people, 10, 100_000, "simulate 10 to 100000 healthy people")
-    rate = als_grip_decline_kg_per_week() if decline_kg_per_week is None else _check_number(
-        "decline_kg_per_week", decline_kg_per_week, 0.0, 5.0, "use a decline of 0 to 5 kg per week")
+    sd = number(
+        "noise_sd_kg",
+        noise_sd_kg,
+        *NOISE_SD_RANGE_KG,
+        "use a measurement noise SD from 0.5 to 5 kg (the course's grip noise is 1.8 kg)",
+    )
+    w = whole_number("weeks", weeks, *WEEKS_RANGE, "observe for 2 to 52 weeks")
+    n = whole_number("people", people, 10, 100_000, "simulate 10 to 100000 healthy people")
+    rate = (
+        als_grip_decline_kg_per_week()
+        if decline_kg_per_week is None
+        else number("decline_kg_per_week", decline_kg_per_week, 0.0, 5.0, "use a decline of 0 to 5 kg per week")
+    )
     z = _standard_noise(int(seed), n, WEEKS_RANGE[1])[:, : w + 1]
     readings = sd * z  # change from true normal, kg
     band = SDC_FACTOR * sd
@@ -385,7 +352,7 @@ def noise_or_trend(
     confirmed = np.zeros(w + 1, dtype=bool)  # week k confirms if weeks k-2..k (all >= 1) are below
     if w >= CONFIRM_READINGS:
         csum = np.cumsum(decline_below[1:].astype(int))
-        runs = csum[CONFIRM_READINGS - 1:] - np.concatenate([[0], csum[:-CONFIRM_READINGS]])
+        runs = csum[CONFIRM_READINGS - 1 :] - np.concatenate([[0], csum[:-CONFIRM_READINGS]])
         confirmed[CONFIRM_READINGS:] = runs == CONFIRM_READINGS
     return NoiseOrTrend(
         noise_sd_kg=sd,
@@ -406,21 +373,47 @@ def noise_or_trend(
 def describe_noise_or_trend(r: NoiseOrTrend) -> str:
     """Caption: the band, when the real decline shows, and how often healthy readings fool you."""
     when = (
-        f"the real decline is confirmed ({CONFIRM_READINGS} readings in a row below the band) in week {r.decline_confirmed_week}"
+        f"the real decline is confirmed ({CONFIRM_READINGS} readings in a row below the band) in week "
+        f"{r.decline_confirmed_week}"
         if r.decline_confirmed_week is not None
         else f"the real loss ({abs(r.true_change_at_end_kg):.1f} kg by week {r.weeks}) is not yet confirmed"
     )
     return (
         f"With noise SD {r.noise_sd_kg:.1f} kg the band is ±{r.band_kg:.1f} kg; {when}. "
-        f"Of {SIMULATED_PEOPLE} healthy people measured weekly for {r.weeks} weeks, {r.fooled_by_one_reading_pct:.0f}% have at "
-        f"least one reading below the band, but only {r.fooled_by_confirmed_rule_pct:.1f}% have {CONFIRM_READINGS} in a row."
+        f"Of {SIMULATED_PEOPLE} healthy people measured weekly for {r.weeks} weeks, "
+        f"{r.fooled_by_one_reading_pct:.0f}% have at "
+        f"least one reading below the band, but only {r.fooled_by_confirmed_rule_pct:.1f}% have "
+        f"{CONFIRM_READINGS} in a row."
     )
 
 
 __all__ = [
-    "CONFIRM_READINGS", "DIARY_MONTHS_RANGE", "GRIP_CHANGE_WITHIN_NOISE_KG", "GRIP_NOISE_SD_KG", "GripSession", "HANDS",
-    "MONTH_RANGE", "NOISE_SD_RANGE_KG", "NoiseOrTrend", "REPETITIONS_RANGE", "REST_RANGE_S", "SDC_FACTOR", "TRUE_VERDICT",
-    "VERDICTS", "WEEKS_RANGE", "als_grip_decline_kg_per_week", "check_persona", "describe_diary", "describe_grip_session",
-    "describe_noise_or_trend", "grip_gap_kg", "grip_session", "judge_verdict", "label", "noise_or_trend", "normal_grip_kg",
-    "person_id", "persona_options", "smallest_detectable_change_kg", "weekly_diary",
+    "CONFIRM_READINGS",
+    "DIARY_MONTHS_RANGE",
+    "GRIP_CHANGE_WITHIN_NOISE_KG",
+    "GRIP_NOISE_SD_KG",
+    "HANDS",
+    "MONTH_RANGE",
+    "NOISE_SD_RANGE_KG",
+    "REPETITIONS_RANGE",
+    "REST_RANGE_S",
+    "SDC_FACTOR",
+    "TRUE_VERDICT",
+    "VERDICTS",
+    "WEEKS_RANGE",
+    "GripSession",
+    "NoiseOrTrend",
+    "als_grip_decline_kg_per_week",
+    "check_persona",
+    "describe_diary",
+    "describe_grip_session",
+    "describe_noise_or_trend",
+    "grip_gap_kg",
+    "grip_session",
+    "judge_verdict",
+    "label",
+    "noise_or_trend",
+    "normal_grip_kg",
+    "smallest_detectable_change_kg",
+    "weekly_diary",
 ]

@@ -6,21 +6,25 @@ the finding, axis titles with units, one-sentence description = alt text).
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
+from helpers.engine.people import person
 from helpers.fatigue.model import (
     CONFIRM_READINGS,
+    GRIP_NOISE_SD_KG,
     HANDS,
-    SIMULATED_PEOPLE,
     GripSession,
     NoiseOrTrend,
     describe_diary,
     describe_grip_session,
     describe_noise_or_trend,
     grip_gap_kg,
-    label,
+    grip_session,
+    noise_or_trend,
     normal_grip_kg,
     smallest_detectable_change_kg,
+    weekly_diary,
 )
 from helpers.views.theme import NOISE_BAND_FILL, PALETTE, style_figure
 
@@ -30,18 +34,33 @@ HAND_SYMBOLS: dict[str, str] = {"right": "circle", "left": "square"}
 
 def _band(axis: str, low: float, high: float) -> dict:
     """A grey noise band across the whole width of the subplot whose x axis is ``axis`` ('' for the first)."""
-    return dict(type="rect", xref=f"x{axis} domain", x0=0, x1=1, yref=f"y{axis}", y0=low, y1=high,
-                fillcolor=NOISE_BAND_FILL, line=dict(width=0), layer="below")
+    return dict(
+        type="rect",
+        xref=f"x{axis} domain",
+        x0=0,
+        x1=1,
+        yref=f"y{axis}",
+        y0=low,
+        y1=high,
+        fillcolor=NOISE_BAND_FILL,
+        line=dict(width=0),
+        layer="below",
+    )
 
 
 def _panel_title(text: str, x: float, y: float) -> dict:
     """A subplot heading (what make_subplots would add, built directly: make_subplots costs ~6 ms a call)."""
-    return dict(text=text, x=x, y=y, xref="paper", yref="paper", xanchor="center", yanchor="bottom",
-                showarrow=False, font=dict(size=15))
-
-
-def _first_name(persona: str) -> str:
-    return label(persona).split(",")[0]
+    return dict(
+        text=text,
+        x=x,
+        y=y,
+        xref="paper",
+        yref="paper",
+        xanchor="center",
+        yanchor="bottom",
+        showarrow=False,
+        font=dict(size=15),
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -52,7 +71,7 @@ def grip_session_title(s: GripSession) -> str:
     sdc = smallest_detectable_change_kg()
     low = [h for h in HANDS if s.below_normal_kg(h) > sdc]
     steep = [h for h in HANDS if s.drop_pct(h) >= 45]
-    name = _first_name(s.persona)
+    name = person(s.persona).first_name
     if low:
         return f"{name}: the {' and '.join(low)} hand starts low; rest does not restore it"
     if steep and s.repetitions >= 8:
@@ -78,20 +97,51 @@ def grip_lab_figure(s: GripSession) -> go.Figure:
         shapes.append(_band(ax, normal - sdc, normal + sdc))
         common = dict(xaxis=f"x{ax}", yaxis=f"y{ax}")
         data += [
-            dict(type="scatter", x=[0.3, retest_x + 0.7], y=[normal, normal], mode="lines",
-                 line=dict(color=PALETTE["black"], dash="dash", width=1.5), name=f"own normal ± {sdc:.0f} kg noise band",
-                 legendgroup="normal", showlegend=col == 1, hovertemplate=f"own normal {normal:.0f} kg<extra></extra>", **common),
-            dict(type="scatter", x=list(range(1, s.repetitions + 1)), y=f[: s.repetitions], mode="lines+markers",
-                 line=dict(color=HAND_COLOURS[hand], width=2.5), marker=dict(size=8, symbol=HAND_SYMBOLS[hand]),
-                 name=f"{hand} hand, repeated grips", hovertemplate="grip %{x}: %{y:.1f} kg<extra></extra>", **common),
-            dict(type="scatter", x=[retest_x], y=[f[s.repetitions]], mode="markers",
-                 marker=dict(size=15, symbol="diamond", color=HAND_COLOURS[hand], line=dict(color=PALETTE["black"], width=1.5)),
-                 name=f"{hand} hand, retest after {s.rest_s:.0f} s rest", hovertemplate="retest: %{y:.1f} kg<extra></extra>", **common),
+            dict(
+                type="scatter",
+                x=[0.3, retest_x + 0.7],
+                y=[normal, normal],
+                mode="lines",
+                line=dict(color=PALETTE["black"], dash="dash", width=1.5),
+                name=f"own normal ± {sdc:.0f} kg noise band",
+                legendgroup="normal",
+                showlegend=col == 1,
+                hovertemplate=f"own normal {normal:.0f} kg<extra></extra>",
+                **common,
+            ),
+            dict(
+                type="scatter",
+                x=list(range(1, s.repetitions + 1)),
+                y=f[: s.repetitions],
+                mode="lines+markers",
+                line=dict(color=HAND_COLOURS[hand], width=2.5),
+                marker=dict(size=8, symbol=HAND_SYMBOLS[hand]),
+                name=f"{hand} hand, repeated grips",
+                hovertemplate="grip %{x}: %{y:.1f} kg<extra></extra>",
+                **common,
+            ),
+            dict(
+                type="scatter",
+                x=[retest_x],
+                y=[f[s.repetitions]],
+                mode="markers",
+                marker=dict(
+                    size=15, symbol="diamond", color=HAND_COLOURS[hand], line=dict(color=PALETTE["black"], width=1.5)
+                ),
+                name=f"{hand} hand, retest after {s.rest_s:.0f} s rest",
+                hovertemplate="retest: %{y:.1f} kg<extra></extra>",
+                **common,
+            ),
         ]
         domain = [0.0, 0.47] if col == 1 else [0.53, 1.0]
-        layout[f"xaxis{ax}"] = dict(anchor=f"y{ax}", domain=domain, tickvals=ticks + [retest_x],
-                                    ticktext=[str(t) for t in ticks] + ["retest"], range=[0.3, retest_x + 0.7],
-                                    title=dict(text="grip number, then retest"))
+        layout[f"xaxis{ax}"] = dict(
+            anchor=f"y{ax}",
+            domain=domain,
+            tickvals=[*ticks, retest_x],
+            ticktext=[str(t) for t in ticks] + ["retest"],
+            range=[0.3, retest_x + 0.7],
+            title=dict(text="grip number, then retest"),
+        )
         layout[f"yaxis{ax}"] = dict(anchor=f"x{ax}", domain=[0.0, 1.0], range=[0, top])
     layout["yaxis2"].update(matches="y", showticklabels=False)
     layout.update(
@@ -113,16 +163,20 @@ def grip_lab_figure(s: GripSession) -> go.Figure:
 # ---------------------------------------------------------------------------
 # 2. Diary timeline
 # ---------------------------------------------------------------------------
-def diary_title(weekly, persona: str) -> str:
+def diary_title(weekly: pd.DataFrame, persona: str) -> str:
     """A title that states the fatigue level and whether measured grip leaves the noise band."""
     sdc = smallest_detectable_change_kg()
     gap = grip_gap_kg(weekly, persona)
     low = [h for h in HANDS if gap[h] > sdc]
-    grip = f"{' and '.join(low)} grip {'fall' if len(low) > 1 else 'falls'} below the noise band" if low else "measured grip stays within the noise band"
-    return f"{_first_name(persona)}: fatigue averages {weekly['fatigue_0_10'].mean():.1f}/10; {grip}"
+    grip = (
+        f"{' and '.join(low)} grip {'fall' if len(low) > 1 else 'falls'} below the noise band"
+        if low
+        else "measured grip stays within the noise band"
+    )
+    return f"{person(persona).first_name}: fatigue averages {weekly['fatigue_0_10'].mean():.1f}/10; {grip}"
 
 
-def diary_figure(weekly, persona: str, revealed: bool = False) -> go.Figure:
+def diary_figure(weekly: pd.DataFrame, persona: str, revealed: bool = False) -> go.Figure:
     """Weekly fatigue (top), grip relative to own normal with the noise band (middle), sleep/stress/exercise (bottom).
 
     ``revealed`` adds the hidden true rested grip (black), for after the learner's judgement.
@@ -133,26 +187,75 @@ def diary_figure(weekly, persona: str, revealed: bool = False) -> go.Figure:
     weeks = weekly["week"].to_numpy()
     bottom, middle, top = dict(xaxis="x", yaxis="y"), dict(xaxis="x2", yaxis="y2"), dict(xaxis="x3", yaxis="y3")
     data = [
-        dict(type="scatter", x=weeks, y=weekly["fatigue_0_10"].to_numpy(), mode="lines", line=dict(color=PALETTE["vermillion"], width=2.5),
-             name="fatigue (0-10)", hovertemplate="week %{x}: fatigue %{y:.1f}<extra></extra>", **top),
+        dict(
+            type="scatter",
+            x=weeks,
+            y=weekly["fatigue_0_10"].to_numpy(),
+            mode="lines",
+            line=dict(color=PALETTE["vermillion"], width=2.5),
+            name="fatigue (0-10)",
+            hovertemplate="week %{x}: fatigue %{y:.1f}<extra></extra>",
+            **top,
+        ),
     ]
     for hand in HANDS:
-        data.append(dict(type="scatter", x=weeks, y=(weekly[f"grip_kg_{hand}"] - normal[hand]).to_numpy(), mode="lines",
-                         line=dict(color=HAND_COLOURS[hand], width=2.5, dash="solid" if hand == "right" else "dash"),
-                         name=f"{hand} grip (weekly mean)", hovertemplate=f"week %{{x}}: {hand} %{{y:+.1f}} kg<extra></extra>", **middle))
+        data.append(
+            dict(
+                type="scatter",
+                x=weeks,
+                y=(weekly[f"grip_kg_{hand}"] - normal[hand]).to_numpy(),
+                mode="lines",
+                line=dict(color=HAND_COLOURS[hand], width=2.5, dash="solid" if hand == "right" else "dash"),
+                name=f"{hand} grip (weekly mean)",
+                hovertemplate=f"week %{{x}}: {hand} %{{y:+.1f}} kg<extra></extra>",
+                **middle,
+            )
+        )
     if revealed:
         for hand in HANDS:
-            data.append(dict(type="scatter", x=weeks, y=(weekly[f"true_grip_kg_{hand}"] - normal[hand]).to_numpy(), mode="lines",
-                             line=dict(color=PALETTE["black"], width=2.5, dash="dot" if hand == "right" else "dashdot"),
-                             name=f"TRUE {hand} strength (revealed)",
-                             hovertemplate=f"week %{{x}}: true {hand} %{{y:+.1f}} kg<extra></extra>", **middle))
+            data.append(
+                dict(
+                    type="scatter",
+                    x=weeks,
+                    y=(weekly[f"true_grip_kg_{hand}"] - normal[hand]).to_numpy(),
+                    mode="lines",
+                    line=dict(color=PALETTE["black"], width=2.5, dash="dot" if hand == "right" else "dashdot"),
+                    name=f"TRUE {hand} strength (revealed)",
+                    hovertemplate=f"week %{{x}}: true {hand} %{{y:+.1f}} kg<extra></extra>",
+                    **middle,
+                )
+            )
     data += [
-        dict(type="scatter", x=weeks, y=weekly["sleep_h"].to_numpy(), mode="lines", line=dict(color=PALETTE["sky"], width=2),
-             name="sleep (h)", hovertemplate="week %{x}: sleep %{y:.1f} h<extra></extra>", **bottom),
-        dict(type="scatter", x=weeks, y=weekly["stress_0_10"].to_numpy(), mode="lines", line=dict(color=PALETTE["purple"], width=2, dash="dash"),
-             name="stress (0-10)", hovertemplate="week %{x}: stress %{y:.1f}<extra></extra>", **bottom),
-        dict(type="bar", x=weeks, y=(weekly["exercise_min"] / 60.0).to_numpy(), marker=dict(color=PALETTE["green"]), opacity=0.6,
-             name="exercise (h/day)", hovertemplate="week %{x}: exercise %{y:.1f} h/day<extra></extra>", **bottom),
+        dict(
+            type="scatter",
+            x=weeks,
+            y=weekly["sleep_h"].to_numpy(),
+            mode="lines",
+            line=dict(color=PALETTE["sky"], width=2),
+            name="sleep (h)",
+            hovertemplate="week %{x}: sleep %{y:.1f} h<extra></extra>",
+            **bottom,
+        ),
+        dict(
+            type="scatter",
+            x=weeks,
+            y=weekly["stress_0_10"].to_numpy(),
+            mode="lines",
+            line=dict(color=PALETTE["purple"], width=2, dash="dash"),
+            name="stress (0-10)",
+            hovertemplate="week %{x}: stress %{y:.1f}<extra></extra>",
+            **bottom,
+        ),
+        dict(
+            type="bar",
+            x=weeks,
+            y=(weekly["exercise_min"] / 60.0).to_numpy(),
+            marker=dict(color=PALETTE["green"]),
+            opacity=0.6,
+            name="exercise (h/day)",
+            hovertemplate="week %{x}: exercise %{y:.1f} h/day<extra></extra>",
+            **bottom,
+        ),
     ]
     cols = [f"grip_kg_{h}" for h in HANDS] + ([f"true_grip_kg_{h}" for h in HANDS] if revealed else [])
     lowest = min(float((weekly[c] - normal[c.rsplit("_", 1)[1]]).min()) for c in cols)
@@ -165,9 +268,11 @@ def diary_figure(weekly, persona: str, revealed: bool = False) -> go.Figure:
         xaxis3=dict(anchor="y3", domain=[0, 1], matches="x", showticklabels=False),
         yaxis3=dict(anchor="x3", domain=[0.765, 1.0], range=[0, 10.5], title=dict(text="fatigue (0-10)")),
         shapes=[_band("2", -sdc, sdc)],
-        annotations=[_panel_title("behind it: sleep, stress and exercise", 0.5, 0.235),
-                     _panel_title(f"measured grip compared with own normal (grey: ±{sdc:.0f} kg noise band)", 0.5, 0.685),
-                     _panel_title("how tired (diary, weekly mean)", 0.5, 1.0)],
+        annotations=[
+            _panel_title("behind it: sleep, stress and exercise", 0.5, 0.235),
+            _panel_title(f"measured grip compared with own normal (grey: ±{sdc:.0f} kg noise band)", 0.5, 0.685),
+            _panel_title("how tired (diary, weekly mean)", 0.5, 1.0),
+        ],
         legend=dict(orientation="h", yanchor="top", y=-0.1, x=0, font=dict(size=13)),
         margin=dict(l=90, r=20, t=90, b=150),
         bargap=0.1,
@@ -188,7 +293,10 @@ def diary_figure(weekly, persona: str, revealed: bool = False) -> go.Figure:
 def noise_or_trend_title(r: NoiseOrTrend) -> str:
     """A title that states whether the real decline has been confirmed yet."""
     if r.decline_confirmed_week is not None:
-        return f"The real decline is confirmed in week {r.decline_confirmed_week}; single low readings fool {r.fooled_by_one_reading_pct:.0f}% of healthy people"
+        return (
+            f"The real decline is confirmed in week {r.decline_confirmed_week}; single low readings fool "
+            f"{r.fooled_by_one_reading_pct:.0f}% of healthy people"
+        )
     return f"After {r.weeks} weeks the real decline is still hidden in the ±{r.band_kg:.1f} kg noise band"
 
 
@@ -197,22 +305,64 @@ def noise_or_trend_figure(r: NoiseOrTrend) -> go.Figure:
     left, right = dict(xaxis="x", yaxis="y"), dict(xaxis="x2", yaxis="y2")
     week = r.week
     data = [
-        dict(type="scatter", x=week, y=r.healthy_change_kg, mode="lines+markers", line=dict(color=PALETTE["blue"], width=2),
-             marker=dict(size=7), name="healthy person", hovertemplate="week %{x}: %{y:+.1f} kg<extra>healthy</extra>", **left),
-        dict(type="scatter", x=week, y=r.decline_change_kg, mode="lines+markers", line=dict(color=PALETTE["vermillion"], width=2),
-             marker=dict(size=7, symbol="square"), name=f"real decline ({r.decline_kg_per_week:.2f} kg/week)",
-             hovertemplate="week %{x}: %{y:+.1f} kg<extra>declining</extra>", **left),
-        dict(type="scatter", x=week, y=-r.decline_kg_per_week * week, mode="lines", line=dict(color=PALETTE["black"], dash="dot", width=1.5),
-             name="true decline, without noise", hoverinfo="skip", **left),
-        dict(type="bar", x=["1 low<br>reading", f"{CONFIRM_READINGS} low<br>in a row"],
-             y=[r.fooled_by_one_reading_pct, r.fooled_by_confirmed_rule_pct], marker=dict(color=[PALETTE["orange"], PALETTE["green"]]),
-             text=[f"{r.fooled_by_one_reading_pct:.0f}%", f"{r.fooled_by_confirmed_rule_pct:.1f}%"], textposition="outside",
-             showlegend=False, hovertemplate="%{x}: %{y:.1f}%<extra></extra>", **right),
+        dict(
+            type="scatter",
+            x=week,
+            y=r.healthy_change_kg,
+            mode="lines+markers",
+            line=dict(color=PALETTE["blue"], width=2),
+            marker=dict(size=7),
+            name="healthy person",
+            hovertemplate="week %{x}: %{y:+.1f} kg<extra>healthy</extra>",
+            **left,
+        ),
+        dict(
+            type="scatter",
+            x=week,
+            y=r.decline_change_kg,
+            mode="lines+markers",
+            line=dict(color=PALETTE["vermillion"], width=2),
+            marker=dict(size=7, symbol="square"),
+            name=f"real decline ({r.decline_kg_per_week:.2f} kg/week)",
+            hovertemplate="week %{x}: %{y:+.1f} kg<extra>declining</extra>",
+            **left,
+        ),
+        dict(
+            type="scatter",
+            x=week,
+            y=-r.decline_kg_per_week * week,
+            mode="lines",
+            line=dict(color=PALETTE["black"], dash="dot", width=1.5),
+            name="true decline, without noise",
+            hoverinfo="skip",
+            **left,
+        ),
+        dict(
+            type="bar",
+            x=["1 low<br>reading", f"{CONFIRM_READINGS} low<br>in a row"],
+            y=[r.fooled_by_one_reading_pct, r.fooled_by_confirmed_rule_pct],
+            marker=dict(color=[PALETTE["orange"], PALETTE["green"]]),
+            text=[f"{r.fooled_by_one_reading_pct:.0f}%", f"{r.fooled_by_confirmed_rule_pct:.1f}%"],
+            textposition="outside",
+            showlegend=False,
+            hovertemplate="%{x}: %{y:.1f}%<extra></extra>",
+            **right,
+        ),
     ]
     shapes = [_band("", -r.band_kg, r.band_kg)]
     if r.decline_confirmed_week is not None:
-        shapes.append(dict(type="line", xref="x", yref="y domain", x0=r.decline_confirmed_week, x1=r.decline_confirmed_week, y0=0, y1=1,
-                           line=dict(color=PALETTE["vermillion"], dash="dash", width=1.5)))
+        shapes.append(
+            dict(
+                type="line",
+                xref="x",
+                yref="y domain",
+                x0=r.decline_confirmed_week,
+                x1=r.decline_confirmed_week,
+                y0=0,
+                y1=1,
+                line=dict(color=PALETTE["vermillion"], dash="dash", width=1.5),
+            )
+        )
     span = max(r.band_kg + 2, abs(float(min(r.decline_change_kg.min(), r.healthy_change_kg.min()))) + 2, 8)
     layout = dict(
         xaxis=dict(anchor="y", domain=[0.0, 0.6], range=[-0.5, r.weeks + 0.5]),
@@ -220,8 +370,10 @@ def noise_or_trend_figure(r: NoiseOrTrend) -> go.Figure:
         xaxis2=dict(anchor="y2", domain=[0.74, 1.0], tickangle=0, title=dict(text="rule for 'declining'")),
         yaxis2=dict(anchor="x2", domain=[0, 1], range=[0, 100], title=dict(text="% of healthy people")),
         shapes=shapes,
-        annotations=[_panel_title("weekly readings (grey: noise band)", 0.3, 1.0),
-                     _panel_title(f"healthy people fooled", 0.87, 1.0)],
+        annotations=[
+            _panel_title("weekly readings (grey: noise band)", 0.3, 1.0),
+            _panel_title("healthy people fooled", 0.87, 1.0),
+        ],
         legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, font=dict(size=13)),
         margin=dict(l=70, r=20, t=90, b=130),
     )
@@ -233,3 +385,23 @@ def noise_or_trend_figure(r: NoiseOrTrend) -> go.Figure:
         description=describe_noise_or_trend(r),
         height=500,
     )
+
+
+# ---------------------------------------------------------------------------
+# Still figures for the notebook (each shown before the live app that varies it)
+# ---------------------------------------------------------------------------
+def grip_test_figure(
+    persona: str = "hard_training_week", repetitions: int = 12, rest_s: float = 120.0, month: int = 0
+) -> go.Figure:
+    """One grip session as a still figure."""
+    return grip_lab_figure(grip_session(persona, repetitions, rest_s, month))
+
+
+def diary_figure_for(persona: str = "post_viral_fatigue", months: int = 12, revealed: bool = False) -> go.Figure:
+    """A persona's weekly diary as a still figure."""
+    return diary_figure(weekly_diary(persona, months), persona, revealed=revealed)
+
+
+def noise_figure(noise_sd_kg: float = GRIP_NOISE_SD_KG, weeks: int = 26) -> go.Figure:
+    """The noise-or-trend simulation as a still figure."""
+    return noise_or_trend_figure(noise_or_trend(noise_sd_kg, weeks))

@@ -1,9 +1,34 @@
-"""The twitching lesson ("Twitch or trouble?"): model, views, apps and question bank.
+"""The twitching lesson (notebooks/02_twitch_or_trouble.ipynb): model, views, apps and questions.
 
-The notebook imports from here: each interactive part is one call.
+The notebook's setup cell is ``from helpers.twitching import *`` then
+``start_lesson()``; every widget and figure after it is one call.
 """
 
-from helpers.twitching.apps import base_rate_explorer, body_map_over_time, body_map_static, side_by_side, side_by_side_static, trigger_lab
-from helpers.twitching.questions import QUESTIONS
+from helpers.engine import REGIONS, load_cohort
+from helpers.lesson import Lesson, start_lesson
+from helpers.twitching.apps import base_rate_explorer, body_map_over_time, side_by_side, trigger_lab
+from helpers.twitching.model import base_rates
+from helpers.twitching.views import base_rate_figure, body_map_static, side_by_side_static, trigger_figure
 
-__all__ = ["QUESTIONS", "base_rate_explorer", "body_map_over_time", "body_map_static", "side_by_side", "side_by_side_static", "trigger_lab"]
+LESSON = Lesson(__name__)
+QUESTIONS = LESSON.questions
+quiz = LESSON.quiz
+predict = LESSON.predict
+
+__all__ = [
+    "QUESTIONS",
+    "REGIONS",
+    "base_rate_explorer",
+    "base_rate_figure",
+    "base_rates",
+    "body_map_over_time",
+    "body_map_static",
+    "load_cohort",
+    "predict",
+    "quiz",
+    "side_by_side",
+    "side_by_side_static",
+    "start_lesson",
+    "trigger_figure",
+    "trigger_lab",
+]

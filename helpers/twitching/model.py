@@ -1,7 +1,7 @@
 """The twitching lesson's model: trigger weeks, monthly body maps, side-by-side years, base rates.
 
 Pure numpy/pandas (never plotly or ipywidgets). Everything here is derived from the
-public API of ``helpers.model`` (the synthetic cohort and the trigger model); the few
+public API of ``helpers.engine`` (the synthetic cohort and the trigger model); the few
 numbers of its own are cited or labelled ASSUMPTION. Nothing here computes a
 personal risk: the base-rate functions describe a population of 100,000 people.
 """
@@ -14,15 +14,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from helpers.errors import CourseInputError
-from helpers.model import (
-    COURSE_SEED,
-    GRIP_NOISE_SD_KG,
-    NEIGHBOURS,
-    REGIONS,
-    load_cohort,
-    trigger_twitch_series,
-)
+from helpers.checks import number, one_of, whole_number
+from helpers.engine import COURSE_SEED, GRIP_NOISE_SD_KG, NEIGHBOURS, REGIONS, trigger_twitch_series
+from helpers.engine.people import DAYS_PER_MONTH, DAYS_PER_WEEK, check_persona, diary
 
 # ---------------------------------------------------------------------------
 # 1. The trigger lab
@@ -30,7 +24,7 @@ from helpers.model import (
 #: A calm day: the values the trigger week starts from and returns to.
 #: ASSUMPTION: an ordinary adult day (one coffee, enough sleep, low stress, a walk).
 CALM_DAY: dict[str, float] = {"caffeine_mg": 100.0, "sleep_h": 8.0, "stress_0_10": 2.0, "exercise_min": 30.0}
-#: Slider ranges of the trigger lab (inside the ranges helpers.model accepts).
+#: Slider ranges of the trigger lab (inside the ranges helpers.engine accepts).
 TRIGGER_RANGES: dict[str, tuple[float, float, float]] = {
     "caffeine_mg": (0.0, 800.0, 50.0),  # 800 mg is about eight strong coffees
     "sleep_h": (4.0, 9.0, 0.5),
@@ -47,18 +41,16 @@ LAB_GRIP_KG: float = 45.0
 
 def _check_trigger(name: str, value: float) -> float:
     low, high, _step = TRIGGER_RANGES[name]
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) or np.isnan(value):
-        raise CourseInputError(name, value, f"a number from {low:g} to {high:g}", f"set {name} to a number in the slider's range")
-    if not low <= float(value) <= high:
-        raise CourseInputError(name, value, f"{low:g} to {high:g}", f"keep {name} within the trigger lab's range")
-    return float(value)
+    return number(name, value, low, high, f"keep {name} within the trigger lab's range, {low:g} to {high:g}")
 
 
-def trigger_week(caffeine_mg: float = 400.0, sleep_h: float = 5.0, stress_0_10: float = 7.0, exercise_min: float = 30.0) -> pd.DataFrame:
+def trigger_week(
+    caffeine_mg: float = 400.0, sleep_h: float = 5.0, stress_0_10: float = 7.0, exercise_min: float = 30.0
+) -> pd.DataFrame:
     """Three calm days, a week of the chosen triggers, then eleven calm days again.
 
     Why this shape: the learner sees noticed twitching rise during the trigger
-    week and settle after it (the carry-over of ``helpers.model.trigger_twitch_series``,
+    week and settle after it (the carry-over of ``helpers.engine.trigger_twitch_series``,
     time constant an ASSUMPTION of the model), while measured grip stays where it
     was: triggers change twitching, not strength (clinical brief, section 1).
 
@@ -77,17 +69,23 @@ def trigger_week(caffeine_mg: float = 400.0, sleep_h: float = 5.0, stress_0_10: 
     days = np.arange(n)
     in_week = (days >= CALM_DAYS_BEFORE) & (days < CALM_DAYS_BEFORE + TRIGGER_DAYS)
     series = {k: np.where(in_week, chosen[k], CALM_DAY[k]) for k in chosen}
-    twitches = trigger_twitch_series(series["caffeine_mg"], series["sleep_h"], series["stress_0_10"], series["exercise_min"])
-    calm = trigger_twitch_series(*(np.full(n, CALM_DAY[k]) for k in ("caffeine_mg", "sleep_h", "stress_0_10", "exercise_min")))
+    twitches = trigger_twitch_series(
+        series["caffeine_mg"], series["sleep_h"], series["stress_0_10"], series["exercise_min"]
+    )
+    calm = trigger_twitch_series(
+        *(np.full(n, CALM_DAY[k]) for k in ("caffeine_mg", "sleep_h", "stress_0_10", "exercise_min"))
+    )
     phase = np.where(days < CALM_DAYS_BEFORE, "calm before", np.where(in_week, "trigger week", "calm after"))
-    return pd.DataFrame({
-        "day": days + 1,
-        "phase": phase,
-        **series,
-        "twitches_per_day": np.round(twitches, 3),
-        "calm_twitches_per_day": np.round(calm, 3),
-        "grip_kg": _lab_grip_readings(n),
-    })
+    return pd.DataFrame(
+        {
+            "day": days + 1,
+            "phase": phase,
+            **series,
+            "twitches_per_day": np.round(twitches, 3),
+            "calm_twitches_per_day": np.round(calm, 3),
+            "grip_kg": _lab_grip_readings(n),
+        }
+    )
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +144,6 @@ BODY_MAP_PERSONAS: tuple[str, ...] = (
     "als_limb_onset",
     "als_bulbar_onset",
 )
-DAYS_PER_MONTH: float = 30.4375
 #: A region counts as weak when its strength is below this share of normal.
 #: Source: the brief's grip noise (changes under about 15-20% are within
 #: measurement noise; Bai 2019, Abe 2025), so 85% is the first value a clinic
@@ -165,34 +162,9 @@ REGION_NAMES: dict[str, str] = {
 }
 
 
-@lru_cache(maxsize=1)
-def cohort_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(personas, daily) of the canonical cohort in data/, read once per kernel."""
-    cohort = load_cohort()
-    return cohort.personas, cohort.daily
-
-
-def check_persona(persona: str, allowed: tuple[str, ...] = BODY_MAP_PERSONAS) -> str:
-    """Return ``persona`` or raise a CourseInputError naming the allowed personas."""
-    if persona not in allowed:
-        raise CourseInputError("persona", persona, ", ".join(allowed), "use one of the persona names exactly as listed")
-    return persona
-
-
-def persona_row(persona: str) -> pd.Series:
-    """The textbook case of a persona in personas.csv (label, condition, person_id...)."""
-    personas, _daily = cohort_tables()
-    rows = personas[(personas["persona"] == persona) & (personas["textbook_case"].astype(bool))]
-    if rows.empty:
-        raise CourseInputError("persona", persona, ", ".join(personas["persona"].unique()), "use a persona in data/personas.csv")
-    return rows.iloc[0]
-
-
 def persona_daily(persona: str) -> pd.DataFrame:
     """The daily diary of a persona's textbook case."""
-    _personas, daily = cohort_tables()
-    pid = persona_row(persona)["person_id"]
-    return daily[daily["person_id"] == pid].reset_index(drop=True)
+    return diary(persona)
 
 
 def monthly_regions(daily: pd.DataFrame) -> pd.DataFrame:
@@ -204,11 +176,17 @@ def monthly_regions(daily: pd.DataFrame) -> pd.DataFrame:
     month = (daily["day"].to_numpy() // DAYS_PER_MONTH).astype(int) + 1
     frames = []
     for region in REGIONS:
-        grouped = pd.DataFrame({
-            "month": month,
-            "twitches_per_day": daily[f"twitches_{region}"].to_numpy(dtype=float),
-            "strength_pct": daily[f"strength_pct_{region}"].to_numpy(dtype=float),
-        }).groupby("month", as_index=False).mean()
+        grouped = (
+            pd.DataFrame(
+                {
+                    "month": month,
+                    "twitches_per_day": daily[f"twitches_{region}"].to_numpy(dtype=float),
+                    "strength_pct": daily[f"strength_pct_{region}"].to_numpy(dtype=float),
+                }
+            )
+            .groupby("month", as_index=False)
+            .mean()
+        )
         grouped.insert(1, "region", region)
         frames.append(grouped)
     out = pd.concat(frames, ignore_index=True)
@@ -216,13 +194,15 @@ def monthly_regions(daily: pd.DataFrame) -> pd.DataFrame:
     out["strength_pct"] = out["strength_pct"].round(1)
     out["twitching"] = out["twitches_per_day"] >= TWITCHING_FROM_PER_DAY
     out["weak"] = out["strength_pct"] < WEAK_BELOW_PCT
-    return out.sort_values(["month", "region"], key=lambda s: s.map(REGIONS.index) if s.name == "region" else s).reset_index(drop=True)
+    return out.sort_values(
+        ["month", "region"], key=lambda s: s.map(REGIONS.index) if s.name == "region" else s
+    ).reset_index(drop=True)
 
 
 @lru_cache(maxsize=16)
 def persona_months(persona: str) -> pd.DataFrame:
     """``monthly_regions`` of a persona's textbook case (cached: the slider only indexes it)."""
-    return monthly_regions(persona_daily(check_persona(persona)))
+    return monthly_regions(persona_daily(check_persona(persona, BODY_MAP_PERSONAS)))
 
 
 def month_count(persona: str) -> int:
@@ -237,11 +217,9 @@ def _months_by_number(persona: str) -> dict[int, pd.DataFrame]:
 
 def body_map_month(persona: str, month: int) -> pd.DataFrame:
     """The six regions of one month (REGIONS order) for the body map (a copy; the cache stays intact)."""
-    by_number = _months_by_number(check_persona(persona))
-    top = max(by_number)
-    if isinstance(month, bool) or not isinstance(month, (int, np.integer)) or not 1 <= int(month) <= top:
-        raise CourseInputError("month", month, f"a whole number from 1 to {top}", "pick a month on the slider")
-    return by_number[int(month)].copy()
+    by_number = _months_by_number(check_persona(persona, BODY_MAP_PERSONAS))
+    m = whole_number("month", month, 1, max(by_number), "pick a month on the slider")
+    return by_number[m].copy()
 
 
 def first_weak_month(months: pd.DataFrame) -> dict[str, int | None]:
@@ -278,27 +256,30 @@ def weekly_summary(daily: pd.DataFrame, weeks: int) -> pd.DataFrame:
     Why the weakest region: ALS starts focally, so an average over the body would hide
     a hand that is losing strength (clinical brief, section 1).
     """
-    week = daily["day"].to_numpy() // 7 + 1
-    frame = pd.DataFrame({
-        "week": week,
-        "twitches_per_day": daily[[f"twitches_{r}" for r in REGIONS]].sum(axis=1).to_numpy(dtype=float),
-        "weakest_strength_pct": daily[[f"strength_pct_{r}" for r in REGIONS]].min(axis=1).to_numpy(dtype=float),
-        "cramps": daily["cramps"].to_numpy(dtype=float),
-    })
+    week = daily["day"].to_numpy() // DAYS_PER_WEEK + 1
+    frame = pd.DataFrame(
+        {
+            "week": week,
+            "twitches_per_day": daily[[f"twitches_{r}" for r in REGIONS]].sum(axis=1).to_numpy(dtype=float),
+            "weakest_strength_pct": daily[[f"strength_pct_{r}" for r in REGIONS]].min(axis=1).to_numpy(dtype=float),
+            "cramps": daily["cramps"].to_numpy(dtype=float),
+        }
+    )
     frame = frame[frame["week"] <= weeks]
     out = frame.groupby("week", as_index=False).agg(
-        twitches_per_day=("twitches_per_day", "mean"), weakest_strength_pct=("weakest_strength_pct", "mean"), cramps_per_week=("cramps", "sum")
+        twitches_per_day=("twitches_per_day", "mean"),
+        weakest_strength_pct=("weakest_strength_pct", "mean"),
+        cramps_per_week=("cramps", "sum"),
     )
-    out["month"] = (out["week"] - 0.5) * 7 / DAYS_PER_MONTH
+    out["month"] = (out["week"] - 0.5) * DAYS_PER_WEEK / DAYS_PER_MONTH
     return out.round({"twitches_per_day": 2, "weakest_strength_pct": 1, "month": 2})
 
 
 @lru_cache(maxsize=4)
 def side_by_side_data(months: int = SIDE_BY_SIDE_MONTHS) -> pd.DataFrame:
     """Both anonymised people's weekly summaries over ``months`` months, with a ``person`` column."""
-    if isinstance(months, bool) or not isinstance(months, (int, np.integer)) or not 1 <= months <= 24:
-        raise CourseInputError("months", months, "a whole number from 1 to 24", "compare up to two years")
-    weeks = int(round(months * DAYS_PER_MONTH / 7))
+    months = whole_number("months", months, 1, 24, "compare up to two years")
+    weeks = round(months * DAYS_PER_MONTH / DAYS_PER_WEEK)
     frames = []
     for person, persona in SIDE_BY_SIDE.items():
         frame = weekly_summary(persona_daily(persona), weeks)
@@ -309,8 +290,9 @@ def side_by_side_data(months: int = SIDE_BY_SIDE_MONTHS) -> pd.DataFrame:
 
 def visible_weeks(data: pd.DataFrame, months_shown: int) -> pd.DataFrame:
     """The rows up to ``months_shown`` months (for the side-by-side slider)."""
-    if isinstance(months_shown, bool) or not isinstance(months_shown, (int, np.integer)) or not 1 <= months_shown <= SIDE_BY_SIDE_MONTHS:
-        raise CourseInputError("months_shown", months_shown, f"a whole number from 1 to {SIDE_BY_SIDE_MONTHS}", "move the slider within its range")
+    months_shown = whole_number(
+        "months_shown", months_shown, 1, SIDE_BY_SIDE_MONTHS, "move the slider within its range"
+    )
     return data[data["month"] <= months_shown].reset_index(drop=True)
 
 
@@ -336,7 +318,13 @@ BFS_FOLLOW_UPS: tuple[tuple[int, int, str], ...] = (
 GRID_ROWS: int = 200
 GRID_COLUMNS: int = 500
 
-BASE_RATE_STEPS: tuple[str, ...] = ("Everyone", "Notice twitches", "Living with ALS", "New ALS this year", "ALS starting with twitches")
+BASE_RATE_STEPS: tuple[str, ...] = (
+    "Everyone",
+    "Notice twitches",
+    "Living with ALS",
+    "New ALS this year",
+    "ALS starting with twitches",
+)
 
 
 @dataclass(frozen=True)
@@ -361,8 +349,7 @@ class BaseRates:
 
 def base_rates(population: int = POPULATION) -> BaseRates:
     """Expected counts from the cited rates, for a population (never a personal risk)."""
-    if isinstance(population, bool) or not isinstance(population, (int, np.integer)) or not 1_000 <= population <= 10_000_000:
-        raise CourseInputError("population", population, "a whole number from 1,000 to 10,000,000", "use e.g. 100_000")
+    population = whole_number("population", population, 1_000, 10_000_000, "use e.g. 100_000")
     scale = population / 100_000
     new = ALS_INCIDENCE_PER_100K_YEAR * scale
     return BaseRates(
@@ -375,7 +362,7 @@ def base_rates(population: int = POPULATION) -> BaseRates:
 
 
 # Grid codes: fixed for every step (so a step changes only colours and circles, never the 100,000 cells).
-GRID_QUIET, GRID_TWITCH, GRID_ALS, GRID_NEW_ALS = 0, 1, 2, 3
+GRID_TWITCH, GRID_ALS, GRID_NEW_ALS = 1, 2, 3  # 0 = does not notice twitches
 #: Which codes each step shows as "highlighted" (drawn black and circled).
 STEP_HIGHLIGHT: dict[str, tuple[int, ...]] = {
     "Everyone": (),
@@ -387,9 +374,7 @@ STEP_HIGHLIGHT: dict[str, tuple[int, ...]] = {
 
 
 def check_step(step: str) -> str:
-    if step not in BASE_RATE_STEPS:
-        raise CourseInputError("step", step, ", ".join(BASE_RATE_STEPS), "pick one of the explorer's buttons")
-    return step
+    return one_of("step", step, BASE_RATE_STEPS, "pick one of the explorer's buttons")
 
 
 @lru_cache(maxsize=1)
@@ -406,9 +391,9 @@ def population_codes() -> np.ndarray:
     n = GRID_ROWS * GRID_COLUMNS
     rates = base_rates(n)
     codes = np.zeros(n, dtype=np.int8)
-    codes[rng.choice(n, size=int(round(TWITCH_SHARE * n)), replace=False)] = GRID_TWITCH
-    als = rng.choice(n, size=int(round(rates.living_with_als)), replace=False)
-    new = int(round(rates.new_als_per_year))
+    codes[rng.choice(n, size=round(TWITCH_SHARE * n), replace=False)] = GRID_TWITCH
+    als = rng.choice(n, size=round(rates.living_with_als), replace=False)
+    new = round(rates.new_als_per_year)
     codes[als[new:]] = GRID_ALS
     codes[als[:new]] = GRID_NEW_ALS
     codes.flags.writeable = False
@@ -429,12 +414,23 @@ def base_rate_sentence(step: str) -> str:
     r = base_rates()
     sentences = {
         "Everyone": f"{r.population:,} people, one tiny square each: a small town.",
-        "Notice twitches": f"About {r.notice_twitches:,.0f} of the {r.population:,} (70%) notice muscle twitches at some point (Reed & Kurland 1963).",
-        "Living with ALS": f"About {r.living_with_als:.0f} of the {r.population:,} are living with ALS (Chiò 2013), circled; almost everyone who twitches does not have it.",
-        "New ALS this year": f"About {r.new_als_per_year:.0f} new diagnoses of ALS a year among {r.population:,} people (Logroscino 2010), circled.",
+        "Notice twitches": (
+            f"About {r.notice_twitches:,.0f} of the {r.population:,} (70%) notice muscle twitches at some point "
+            "(Reed & Kurland 1963)."
+        ),
+        "Living with ALS": (
+            f"About {r.living_with_als:.0f} of the {r.population:,} are living with ALS (Chiò 2013), circled; "
+            "almost everyone who twitches does not have it."
+        ),
+        "New ALS this year": (
+            f"About {r.new_als_per_year:.0f} new diagnoses of ALS a year among {r.population:,} people "
+            "(Logroscino 2010), circled."
+        ),
         "ALS starting with twitches": (
-            f"Roughly 7% of ALS begins with twitching (Eisen & Stewart 1994, uncertain): about {r.new_als_twitch_first_per_year:.2f} of a person a year here, "
-            f"so no square is circled: a town this size sees one such person about every {r.years_to_see_one_twitch_first_case:.0f} years, while {r.notice_twitches:,.0f} of its people twitch."
+            "Roughly 7% of ALS begins with twitching (Eisen & Stewart 1994, uncertain): about "
+            f"{r.new_als_twitch_first_per_year:.2f} of a person a year here, "
+            "so no square is circled: a town this size sees one such person about every "
+            f"{r.years_to_see_one_twitch_first_case:.0f} years, while {r.notice_twitches:,.0f} of its people twitch."
         ),
     }
     return sentences[step]

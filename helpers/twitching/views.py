@@ -8,25 +8,34 @@ drawn as orange rings, so the two never share a channel.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from helpers.model import GRIP_NOISE_SD_KG, REGIONS
-from helpers.model.triggers import EXERCISE_EASY_MIN, SLEEP_NEED_H
+from helpers.engine import GRIP_NOISE_SD_KG, REGIONS
+from helpers.engine.people import check_persona, person
+from helpers.engine.triggers import EXERCISE_EASY_MIN, SLEEP_NEED_H
 from helpers.twitching.model import (
+    BODY_MAP_PERSONAS,
     GRID_ALS,
     GRID_COLUMNS,
     GRID_NEW_ALS,
     GRID_ROWS,
     REGION_NAMES,
-    TWITCHING_FROM_PER_DAY,
+    SIDE_BY_SIDE_MONTHS,
     STEP_HIGHLIGHT,
+    TWITCHING_FROM_PER_DAY,
     WEAK_BELOW_PCT,
     base_rate_sentence,
+    body_map_month,
     check_step,
     population_grid,
+    side_by_side_data,
     summarise_trigger_week,
+    trigger_week,
+    visible_weeks,
 )
 from helpers.views.theme import NOISE_BAND_FILL, PALETTE, style_figure
 
@@ -39,8 +48,10 @@ TRIGGER_WEEK_FILL = "rgba(230,159,0,0.15)"
 def trigger_settings_text(week: pd.DataFrame) -> str:
     """The trigger week's settings in words (shown on the figure, so every slider visibly changes it)."""
     row = week[week["phase"] == "trigger week"].iloc[0]
-    return (f"Trigger week: {row['caffeine_mg']:.0f} mg caffeine a day, {row['sleep_h']:.1f} h sleep, "
-            f"stress {row['stress_0_10']:.0f}/10, {row['exercise_min']:.0f} min exercise")
+    return (
+        f"Trigger week: {row['caffeine_mg']:.0f} mg caffeine a day, {row['sleep_h']:.1f} h sleep, "
+        f"stress {row['stress_0_10']:.0f}/10, {row['exercise_min']:.0f} min exercise"
+    )
 
 
 def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
@@ -56,25 +67,88 @@ def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
     last = int(week.loc[week["phase"] == "trigger week", "day"].max())
     top = max(8.0, float(week["twitches_per_day"].max()) * 1.15)
     data = [
-        dict(type="scatter", x=days, y=week["calm_twitches_per_day"].tolist(), mode="lines", name="calm days throughout", xaxis="x", yaxis="y2",
-             line=dict(color=PALETTE["black"], dash="dot", width=2), hovertemplate="day %{x}: %{y:.1f} twitches<extra>calm</extra>"),
-        dict(type="scatter", x=days, y=week["twitches_per_day"].tolist(), mode="lines+markers", name="noticed twitches a day", xaxis="x", yaxis="y2",
-             line=dict(color=PALETTE["orange"], width=3), hovertemplate="day %{x}: %{y:.1f} twitches<extra></extra>"),
-        dict(type="scatter", x=days + days[::-1], y=[usual + 2 * GRIP_NOISE_SD_KG] * len(days) + [usual - 2 * GRIP_NOISE_SD_KG] * len(days),
-             fill="toself", fillcolor=NOISE_BAND_FILL, line=dict(width=0), name="grip noise band (±2 SD)", hoverinfo="skip", xaxis="x", yaxis="y"),
-        dict(type="scatter", x=days, y=week["grip_kg"].tolist(), mode="lines+markers", name="measured grip", xaxis="x", yaxis="y",
-             line=dict(color=PALETTE["blue"], width=2), hovertemplate="day %{x}: %{y:.1f} kg<extra></extra>"),
+        dict(
+            type="scatter",
+            x=days,
+            y=week["calm_twitches_per_day"].tolist(),
+            mode="lines",
+            name="calm days throughout",
+            xaxis="x",
+            yaxis="y2",
+            line=dict(color=PALETTE["black"], dash="dot", width=2),
+            hovertemplate="day %{x}: %{y:.1f} twitches<extra>calm</extra>",
+        ),
+        dict(
+            type="scatter",
+            x=days,
+            y=week["twitches_per_day"].tolist(),
+            mode="lines+markers",
+            name="noticed twitches a day",
+            xaxis="x",
+            yaxis="y2",
+            line=dict(color=PALETTE["orange"], width=3),
+            hovertemplate="day %{x}: %{y:.1f} twitches<extra></extra>",
+        ),
+        dict(
+            type="scatter",
+            x=days + days[::-1],
+            y=[usual + 2 * GRIP_NOISE_SD_KG] * len(days) + [usual - 2 * GRIP_NOISE_SD_KG] * len(days),
+            fill="toself",
+            fillcolor=NOISE_BAND_FILL,
+            line=dict(width=0),
+            name="grip noise band (±2 SD)",
+            hoverinfo="skip",
+            xaxis="x",
+            yaxis="y",
+        ),
+        dict(
+            type="scatter",
+            x=days,
+            y=week["grip_kg"].tolist(),
+            mode="lines+markers",
+            name="measured grip",
+            xaxis="x",
+            yaxis="y",
+            line=dict(color=PALETTE["blue"], width=2),
+            hovertemplate="day %{x}: %{y:.1f} kg<extra></extra>",
+        ),
     ]
-    band = dict(type="rect", xref="x", x0=first - 0.5, x1=last + 0.5, fillcolor=TRIGGER_WEEK_FILL, line=dict(width=0), layer="below")
+    band = dict(
+        type="rect",
+        xref="x",
+        x0=first - 0.5,
+        x1=last + 0.5,
+        fillcolor=TRIGGER_WEEK_FILL,
+        line=dict(width=0),
+        layer="below",
+    )
     layout = dict(
         xaxis=dict(dtick=2, range=[0.5, len(days) + 0.5], anchor="y"),
         yaxis=dict(domain=[0.0, 0.36], range=[usual - 20, usual + 12]),
         yaxis2=dict(domain=[0.46, 1.0], range=[0, top], anchor="x", title=dict(text="noticed twitches a day")),
         shapes=[dict(band, yref="y domain", y0=0, y1=1), dict(band, yref="y2 domain", y0=0, y1=1)],
         annotations=[
-            dict(x=(first + last) / 2, y=0.99, xref="x", yref="y2 domain", text="trigger week", showarrow=False, yanchor="top", font=dict(size=13)),
-            dict(x=0, y=1.0, xref="paper", yref="paper", xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=13, color="#333"),
-                 text=trigger_settings_text(week)),
+            dict(
+                x=(first + last) / 2,
+                y=0.99,
+                xref="x",
+                yref="y2 domain",
+                text="trigger week",
+                showarrow=False,
+                yanchor="top",
+                font=dict(size=13),
+            ),
+            dict(
+                x=0,
+                y=1.0,
+                xref="paper",
+                yref="paper",
+                xanchor="left",
+                yanchor="bottom",
+                showarrow=False,
+                font=dict(size=13, color="#333"),
+                text=trigger_settings_text(week),
+            ),
         ],
         legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
         margin=dict(l=70, r=30, t=110, b=130),
@@ -83,18 +157,27 @@ def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
     settle = f"settles within about {s.days_to_settle} days" if s.days_to_settle else "has not fully settled by day 21"
     title = f"Twitching rises to {s.peak_per_day:.1f} a day with triggers and {settle}; grip stays flat"
     description = (
-        f"On calm days this person notices about {s.calm_per_day:.1f} twitches a day; during the trigger week it climbs to "
+        f"On calm days this person notices about {s.calm_per_day:.1f} twitches a day; during the trigger week "
+        "it climbs to "
         f"{s.peak_per_day:.1f} a day and after it falls back ({s.last_day_per_day:.1f} on day {days[-1]}), "
         f"while measured grip stays within its noise band around {usual:.0f} kg the whole time."
     )
     row = week[week["phase"] == "trigger week"].iloc[0]
-    quiet = [text for flag, text in (
-        (row["sleep_h"] >= SLEEP_NEED_H, f"sleep of {SLEEP_NEED_H:g} hours or more"),
-        (row["exercise_min"] <= EXERCISE_EASY_MIN, f"exercise up to {EXERCISE_EASY_MIN:.0f} minutes a day"),
-    ) if flag]
+    quiet = [
+        text
+        for flag, text in (
+            (row["sleep_h"] >= SLEEP_NEED_H, f"sleep of {SLEEP_NEED_H:g} hours or more"),
+            (row["exercise_min"] <= EXERCISE_EASY_MIN, f"exercise up to {EXERCISE_EASY_MIN:.0f} minutes a day"),
+        )
+        if flag
+    ]
     if quiet:
-        description += f" In this model {' and '.join(quiet)} add{'s' if len(quiet) == 1 else ''} no twitching (an ASSUMPTION)."
-    return style_figure(fig, title=title, x_title="day of the diary", y_title="grip (kg)", description=description, height=580)
+        description += (
+            f" In this model {' and '.join(quiet)} add{'s' if len(quiet) == 1 else ''} no twitching (an ASSUMPTION)."
+        )
+    return style_figure(
+        fig, title=title, x_title="day of the diary", y_title="grip (kg)", description=description, height=580
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -111,7 +194,12 @@ BODY_LAYOUT: dict[str, tuple[float, float, float, float, str]] = {
     "left_leg": (0.6, 2.0, 0.5, 1.8, "rect"),
 }
 # Strength colour scale: full strength pale grey, weak dark blue (Okabe-Ito blue in the middle).
-STRENGTH_SCALE: list[tuple[float, str]] = [(0.0, "#08306B"), (0.5, PALETTE["blue"]), (0.85, PALETTE["sky"]), (1.0, "#EDEDED")]
+STRENGTH_SCALE: list[tuple[float, str]] = [
+    (0.0, "#08306B"),
+    (0.5, PALETTE["blue"]),
+    (0.85, PALETTE["sky"]),
+    (1.0, "#EDEDED"),
+]
 TWITCH_RING = PALETTE["vermillion"]
 RING_SIZE_PER_TWITCH = 3.2
 RING_MIN, RING_MAX = 8.0, 60.0
@@ -120,11 +208,11 @@ RING_MIN, RING_MAX = 8.0, 60.0
 def strength_colour(strength_pct: float) -> str:
     """Colour of a region patch for its strength (0-100%), interpolated on STRENGTH_SCALE."""
     t = min(1.0, max(0.0, strength_pct / 100.0))
-    for (a, ca), (b, cb) in zip(STRENGTH_SCALE, STRENGTH_SCALE[1:]):
+    for (a, ca), (b, cb) in itertools.pairwise(STRENGTH_SCALE):
         if t <= b:
             f = 0.0 if b == a else (t - a) / (b - a)
-            ra, ga, ba = (int(ca[i:i + 2], 16) for i in (1, 3, 5))
-            rb, gb, bb = (int(cb[i:i + 2], 16) for i in (1, 3, 5))
+            ra, ga, ba = (int(ca[i : i + 2], 16) for i in (1, 3, 5))
+            rb, gb, bb = (int(cb[i : i + 2], 16) for i in (1, 3, 5))
             return f"#{round(ra + f * (rb - ra)):02X}{round(ga + f * (gb - ga)):02X}{round(ba + f * (bb - ba)):02X}"
     return STRENGTH_SCALE[-1][1]
 
@@ -145,9 +233,20 @@ def describe_body_month(regions: pd.DataFrame, who: str) -> tuple[str, str]:
     if weak.empty:
         title = f"Month {month}: twitching in {len(twitching)} of 6 regions, full strength everywhere"
     else:
-        title = f"Month {month}: {len(weak)} weak region{'s' if len(weak) != 1 else ''}, twitching in {len(both)} of them"
-    weak_text = ", ".join(f"{REGION_NAMES[r]} {s:.0f}%" for r, s in zip(weak["region"], weak["strength_pct"])) or "none"
-    twitch_text = ", ".join(f"{REGION_NAMES[r]} {t:.0f}" for r, t in zip(twitching["region"], twitching["twitches_per_day"])) or "none noticed"
+        title = (
+            f"Month {month}: {len(weak)} weak region{'s' if len(weak) != 1 else ''}, twitching in {len(both)} of them"
+        )
+    weak_text = (
+        ", ".join(f"{REGION_NAMES[r]} {s:.0f}%" for r, s in zip(weak["region"], weak["strength_pct"], strict=True))
+        or "none"
+    )
+    twitch_text = (
+        ", ".join(
+            f"{REGION_NAMES[r]} {t:.0f}"
+            for r, t in zip(twitching["region"], twitching["twitches_per_day"], strict=True)
+        )
+        or "none noticed"
+    )
     description = (
         f"{who}, month {month}: regions below {WEAK_BELOW_PCT:.0f}% of normal strength: {weak_text}; "
         f"twitches a day: {twitch_text}."
@@ -157,12 +256,21 @@ def describe_body_month(regions: pd.DataFrame, who: str) -> tuple[str, str]:
 
 # Labels sit outside the body, beside their patch, so they never overlap each other or the rings.
 LABEL_POSITION: dict[str, tuple[float, float, str, str]] = {
-    "bulbar": (-0.95, 8.7, "right", "middle"), "trunk": (0.0, 7.1, "center", "middle"),
-    "right_arm": (-2.45, 5.9, "right", "middle"), "left_arm": (2.45, 5.9, "left", "middle"),
-    "right_leg": (-1.25, 2.0, "right", "middle"), "left_leg": (1.25, 2.0, "left", "middle"),
+    "bulbar": (-0.95, 8.7, "right", "middle"),
+    "trunk": (0.0, 7.1, "center", "middle"),
+    "right_arm": (-2.45, 5.9, "right", "middle"),
+    "left_arm": (2.45, 5.9, "left", "middle"),
+    "right_leg": (-1.25, 2.0, "right", "middle"),
+    "left_leg": (1.25, 2.0, "left", "middle"),
 }
-SHORT_NAMES: dict[str, str] = {"bulbar": "speech/swallow", "trunk": "trunk", "right_arm": "right arm", "left_arm": "left arm",
-                               "right_leg": "right leg", "left_leg": "left leg"}
+SHORT_NAMES: dict[str, str] = {
+    "bulbar": "speech/swallow",
+    "trunk": "trunk",
+    "right_arm": "right arm",
+    "left_arm": "left arm",
+    "right_leg": "right leg",
+    "left_leg": "left leg",
+}
 RING_KEY: tuple[int, ...] = (2, 5, 10)
 RING_KEY_X: float = 5.6
 
@@ -179,37 +287,113 @@ def body_map_figure(regions: pd.DataFrame, who: str) -> go.Figure:
     xs = [BODY_LAYOUT[r][0] for r in REGIONS]
     ys = [BODY_LAYOUT[r][1] for r in REGIONS]
     shapes = []
-    for region, s in zip(REGIONS, strength):
+    for region, s in zip(REGIONS, strength, strict=True):
         x, y, hw, hh, kind = BODY_LAYOUT[region]
-        shapes.append(dict(type=kind, xref="x", yref="y", x0=x - hw, x1=x + hw, y0=y - hh, y1=y + hh, fillcolor=strength_colour(s),
-                           line=dict(color="#444444", width=2), layer="below"))
+        shapes.append(
+            dict(
+                type=kind,
+                xref="x",
+                yref="y",
+                x0=x - hw,
+                x1=x + hw,
+                y0=y - hh,
+                y1=y + hh,
+                fillcolor=strength_colour(s),
+                line=dict(color="#444444", width=2),
+                layer="below",
+            )
+        )
     data = [
         # Invisible markers carrying the colour bar and the hover text of the patches.
-        dict(type="scatter", x=xs, y=ys, mode="markers", name="strength", showlegend=False,
-             marker=dict(size=40, opacity=0, color=strength, cmin=0, cmax=100, colorscale=[[a, c] for a, c in STRENGTH_SCALE],
-                         colorbar=dict(title=dict(text="strength<br>(% of normal)"), x=1.0, len=0.7, tickvals=[0, 25, 50, 75, 100])),
-             customdata=[[REGION_NAMES[r], t] for r, t in zip(REGIONS, twitches)],
-             hovertemplate="%{customdata[0]}<br>strength %{marker.color:.0f}%<br>%{customdata[1]:.1f} twitches a day<extra></extra>"),
-        dict(type="scatter", x=xs, y=ys, mode="markers", name="twitching", showlegend=False, hoverinfo="skip",
-             marker=dict(size=[ring_size(t) for t in twitches], symbol="circle-open", color=TWITCH_RING, line=dict(width=4))),
-        dict(type="scatter", x=[RING_KEY_X] * len(RING_KEY), y=[8.0 - 1.5 * i for i in range(len(RING_KEY))], mode="markers+text",
-             text=[f"    {n} a day" for n in RING_KEY], textposition="middle right", textfont=dict(size=13), showlegend=False, hoverinfo="skip",
-             marker=dict(size=[ring_size(n) for n in RING_KEY], symbol="circle-open", color=TWITCH_RING, line=dict(width=4))),
+        dict(
+            type="scatter",
+            x=xs,
+            y=ys,
+            mode="markers",
+            name="strength",
+            showlegend=False,
+            marker=dict(
+                size=40,
+                opacity=0,
+                color=strength,
+                cmin=0,
+                cmax=100,
+                colorscale=[[a, c] for a, c in STRENGTH_SCALE],
+                colorbar=dict(
+                    title=dict(text="strength<br>(% of normal)"), x=1.0, len=0.7, tickvals=[0, 25, 50, 75, 100]
+                ),
+            ),
+            customdata=[[REGION_NAMES[r], t] for r, t in zip(REGIONS, twitches, strict=True)],
+            hovertemplate=(
+                "%{customdata[0]}<br>strength %{marker.color:.0f}%<br>%{customdata[1]:.1f} twitches "
+                "a day<extra></extra>"
+            ),
+        ),
+        dict(
+            type="scatter",
+            x=xs,
+            y=ys,
+            mode="markers",
+            name="twitching",
+            showlegend=False,
+            hoverinfo="skip",
+            marker=dict(
+                size=[ring_size(t) for t in twitches], symbol="circle-open", color=TWITCH_RING, line=dict(width=4)
+            ),
+        ),
+        dict(
+            type="scatter",
+            x=[RING_KEY_X] * len(RING_KEY),
+            y=[8.0 - 1.5 * i for i in range(len(RING_KEY))],
+            mode="markers+text",
+            text=[f"    {n} a day" for n in RING_KEY],
+            textposition="middle right",
+            textfont=dict(size=13),
+            showlegend=False,
+            hoverinfo="skip",
+            marker=dict(
+                size=[ring_size(n) for n in RING_KEY], symbol="circle-open", color=TWITCH_RING, line=dict(width=4)
+            ),
+        ),
     ]
     annotations = [
-        dict(x=LABEL_POSITION[r][0], y=LABEL_POSITION[r][1], xref="x", yref="y", text=f"<b>{SHORT_NAMES[r]}</b><br>{s:.0f}% · {t:.0f}/day",
-             showarrow=False, xanchor=LABEL_POSITION[r][2], yanchor=LABEL_POSITION[r][3], font=dict(size=12 if r == "trunk" else 13))
-        for r, s, t in zip(REGIONS, strength, twitches)
+        dict(
+            x=LABEL_POSITION[r][0],
+            y=LABEL_POSITION[r][1],
+            xref="x",
+            yref="y",
+            text=f"<b>{SHORT_NAMES[r]}</b><br>{s:.0f}% · {t:.0f}/day",
+            showarrow=False,
+            xanchor=LABEL_POSITION[r][2],
+            yanchor=LABEL_POSITION[r][3],
+            font=dict(size=12 if r == "trunk" else 13),
+        )
+        for r, s, t in zip(REGIONS, strength, twitches, strict=True)
     ]
-    annotations.append(dict(x=RING_KEY_X - 0.5, y=9.1, xref="x", yref="y", text="<b>twitching</b>", showarrow=False, xanchor="left", font=dict(size=13)))
+    annotations.append(
+        dict(
+            x=RING_KEY_X - 0.5,
+            y=9.1,
+            xref="x",
+            yref="y",
+            text="<b>twitching</b>",
+            showarrow=False,
+            xanchor="left",
+            font=dict(size=13),
+        )
+    )
     layout = dict(
-        shapes=shapes, annotations=annotations, margin=dict(l=20, r=20, t=80, b=20),
+        shapes=shapes,
+        annotations=annotations,
+        margin=dict(l=20, r=20, t=80, b=20),
         xaxis=dict(range=[-5.4, 8.4], visible=False, scaleanchor="y", scaleratio=1),
         yaxis=dict(range=[-0.1, 9.8], visible=False),
     )
     fig = go.Figure(data=data, layout=layout)
     title, description = describe_body_month(regions, who)
-    return style_figure(fig, title=title, x_title="body (schematic)", y_title="body (schematic)", description=description, height=540)
+    return style_figure(
+        fig, title=title, x_title="body (schematic)", y_title="body (schematic)", description=description, height=540
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -235,37 +419,93 @@ def side_by_side_figure(data: pd.DataFrame, months_shown: int, months_total: int
     One figure spec with three stacked y axes sharing the x axis (fast to rebuild).
     """
     traces = []
-    for person, style in PERSON_STYLE.items():
-        d = data[data["person"] == person]
+    for who, style in PERSON_STYLE.items():
+        d = data[data["person"] == who]
         x = d["month"].tolist()
         for column, yaxis, _title, _domain in PANELS:
-            traces.append(dict(
-                type="scatter", x=x, y=d[column].tolist(), mode="lines", name=person, legendgroup=person, showlegend=column == "twitches_per_day",
-                line=dict(color=style["color"], dash=style["dash"], width=3), xaxis="x", yaxis=yaxis,
-                hovertemplate=f"{person}: %{{y:.0f}}<extra></extra>",
-            ))
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=x,
+                    y=d[column].tolist(),
+                    mode="lines",
+                    name=who,
+                    legendgroup=who,
+                    showlegend=column == "twitches_per_day",
+                    line=dict(color=style["color"], dash=style["dash"], width=3),
+                    xaxis="x",
+                    yaxis=yaxis,
+                    hovertemplate=f"{who}: %{{y:.0f}}<extra></extra>",
+                )
+            )
     layout = dict(
         xaxis=dict(range=[0, months_total], dtick=1, anchor="y"),
         yaxis=dict(domain=PANELS[2][3], rangemode="tozero", title=dict(text="per week")),
         yaxis2=dict(domain=PANELS[1][3], range=[0, 105], anchor="x", title=dict(text="% of normal")),
         yaxis3=dict(domain=PANELS[0][3], rangemode="tozero", anchor="x", title=dict(text="per day")),
-        shapes=[dict(type="rect", xref="x domain", x0=0, x1=1, yref="y2", y0=WEAK_BELOW_PCT, y1=105, fillcolor=NOISE_BAND_FILL, line=dict(width=0), layer="below")],
-        annotations=[dict(text=f"<b>{title}</b>", x=0, xref="paper", y=domain[1], yref="paper", xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=14))
-                     for _c, _y, title, domain in PANELS]
-        + [dict(x=0.01, xref="x domain", y=WEAK_BELOW_PCT - 1, yref="y2", text="grey band: within measurement noise of normal", showarrow=False,
-                xanchor="left", yanchor="top", font=dict(size=12, color="#444"))],
+        shapes=[
+            dict(
+                type="rect",
+                xref="x domain",
+                x0=0,
+                x1=1,
+                yref="y2",
+                y0=WEAK_BELOW_PCT,
+                y1=105,
+                fillcolor=NOISE_BAND_FILL,
+                line=dict(width=0),
+                layer="below",
+            )
+        ],
+        annotations=[
+            dict(
+                text=f"<b>{title}</b>",
+                x=0,
+                xref="paper",
+                y=domain[1],
+                yref="paper",
+                xanchor="left",
+                yanchor="bottom",
+                showarrow=False,
+                font=dict(size=14),
+            )
+            for _c, _y, title, domain in PANELS
+        ]
+        + [
+            dict(
+                x=0.01,
+                xref="x domain",
+                y=WEAK_BELOW_PCT - 1,
+                yref="y2",
+                text="grey band: within measurement noise of normal",
+                showarrow=False,
+                xanchor="left",
+                yanchor="top",
+                font=dict(size=12, color="#444"),
+            )
+        ],
         legend=dict(orientation="h", yanchor="bottom", y=1.05, x=1, xanchor="right"),
         margin=dict(l=70, r=30, t=110, b=60),
     )
     fig = go.Figure(data=traces, layout=layout)
     summary = []
-    for person in PERSON_STYLE:
-        d = data[data["person"] == person]
-        summary.append(f"{person}: about {d['twitches_per_day'].mean():.0f} twitches a day, weakest region "
-                       f"{d['weakest_strength_pct'].iloc[0]:.0f}% at the start and {d['weakest_strength_pct'].iloc[-1]:.0f}% at month {months_shown}")
+    for who in PERSON_STYLE:
+        d = data[data["person"] == who]
+        summary.append(
+            f"{who}: about {d['twitches_per_day'].mean():.0f} twitches a day, weakest region "
+            f"{d['weakest_strength_pct'].iloc[0]:.0f}% at the start and "
+            f"{d['weakest_strength_pct'].iloc[-1]:.0f}% at month {months_shown}"
+        )
     title = f"{months_shown} month{'s' if months_shown != 1 else ''} side by side: both twitch; does strength change?"
     description = "; ".join(summary) + "."
-    return style_figure(fig, title=title, x_title="months since the diary began", y_title="cramps a week", description=description, height=660)
+    return style_figure(
+        fig,
+        title=title,
+        x_title="months since the diary began",
+        y_title="cramps a week",
+        description=description,
+        height=660,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -280,7 +520,9 @@ def grid_colours(step: str) -> list[str]:
     highlight = STEP_HIGHLIGHT[check_step(step)]
     if step == "Everyone":
         return [GRID_GREY] * 4
-    return [GRID_GREY, PALETTE["orange"]] + [GRID_BLACK if code in highlight else PALETTE["orange"] for code in (GRID_ALS, GRID_NEW_ALS)]
+    return [GRID_GREY, PALETTE["orange"]] + [
+        GRID_BLACK if code in highlight else PALETTE["orange"] for code in (GRID_ALS, GRID_NEW_ALS)
+    ]
 
 
 def base_rate_figure(step: str) -> go.Figure:
@@ -297,17 +539,38 @@ def base_rate_figure(step: str) -> go.Figure:
     rows, cols = np.divmod(highlighted, GRID_COLUMNS)
     data = [
         dict(type="heatmap", z=grid, zmin=-0.5, zmax=3.5, colorscale=scale, showscale=False, hoverinfo="skip"),
-        dict(type="scatter", x=cols.tolist(), y=rows.tolist(), mode="markers", showlegend=False, hoverinfo="skip",
-             marker=dict(size=26, symbol="circle-open", color=PALETTE["blue"], line=dict(width=4))),
+        dict(
+            type="scatter",
+            x=cols.tolist(),
+            y=rows.tolist(),
+            mode="markers",
+            showlegend=False,
+            hoverinfo="skip",
+            marker=dict(size=26, symbol="circle-open", color=PALETTE["blue"], line=dict(width=4)),
+        ),
     ]
     legend = {"Everyone": "grey = one person", "Notice twitches": "orange = notices twitches · grey = does not"}.get(
-        step, "orange = notices twitches · black, circled in blue = " + step.lower())
+        step, "orange = notices twitches · black, circled in blue = " + step.lower()
+    )
     layout = dict(
         margin=dict(l=50, r=20, t=110, b=60),
         xaxis=dict(range=[-0.5, GRID_COLUMNS - 0.5], showticklabels=False, showgrid=False, ticks=""),
-        yaxis=dict(range=[GRID_ROWS - 0.5, -0.5], showticklabels=False, showgrid=False, ticks="", scaleanchor="x", scaleratio=1),
-        annotations=[dict(x=0, y=1.0, xref="paper", yref="paper", xanchor="left", yanchor="bottom", showarrow=False,
-                          font=dict(size=14, color="#333"), text=legend)],
+        yaxis=dict(
+            range=[GRID_ROWS - 0.5, -0.5], showticklabels=False, showgrid=False, ticks="", scaleanchor="x", scaleratio=1
+        ),
+        annotations=[
+            dict(
+                x=0,
+                y=1.0,
+                xref="paper",
+                yref="paper",
+                xanchor="left",
+                yanchor="bottom",
+                showarrow=False,
+                font=dict(size=14, color="#333"),
+                text=legend,
+            )
+        ],
     )
     fig = go.Figure(data=data, layout=layout)
     count = len(highlighted)
@@ -318,5 +581,33 @@ def base_rate_figure(step: str) -> go.Figure:
         "New ALS this year": f"New ALS this year: {count} of 100,000 (circled)",
         "ALS starting with twitches": "ALS that begins with twitching: less than one person a year here",
     }[step]
-    return style_figure(fig, title=title, x_title=f"100,000 people: {GRID_ROWS} rows of {GRID_COLUMNS}, one tiny square each",
-                        y_title="people", description=base_rate_sentence(step), height=520)
+    return style_figure(
+        fig,
+        title=title,
+        x_title=f"100,000 people: {GRID_ROWS} rows of {GRID_COLUMNS}, one tiny square each",
+        y_title="people",
+        description=base_rate_sentence(step),
+        height=520,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Still figures for the notebook (each shown before the live app that varies it)
+# ---------------------------------------------------------------------------
+def trigger_figure(
+    caffeine_mg: float = 400, sleep_h: float = 5.0, stress_0_10: float = 7, exercise_min: float = 30
+) -> go.Figure:
+    """One trigger week as a still figure."""
+    return trigger_week_figure(trigger_week(caffeine_mg, sleep_h, stress_0_10, exercise_min))
+
+
+def body_map_static(persona: str, month: int) -> go.Figure:
+    """One month of the body map as a still figure."""
+    persona = check_persona(persona, BODY_MAP_PERSONAS)
+    return body_map_figure(body_map_month(persona, month), person(persona).name_and_age)
+
+
+def side_by_side_static(months_shown: int = SIDE_BY_SIDE_MONTHS) -> go.Figure:
+    """The side-by-side year as a still figure."""
+    data = side_by_side_data(SIDE_BY_SIDE_MONTHS)
+    return side_by_side_figure(visible_weeks(data, months_shown), months_shown, SIDE_BY_SIDE_MONTHS)

@@ -58,6 +58,21 @@ def use_course_theme() -> None:
     pio.renderers.default = "plotly_mimetype"
 
 
+class CourseFigure(go.Figure):
+    """A course figure: wherever it is displayed, its one-sentence description follows it.
+
+    Why: a static figure in a notebook, a handout or a screen reader needs the same
+    sentence as the live one, without a wrapper call in the notebook. ``style_figure``
+    makes every course figure one of these.
+    """
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import HTML, display
+
+        super()._ipython_display_()
+        display(HTML(description_html(figure_description(self))))
+
+
 def style_figure(
     fig: go.Figure,
     *,
@@ -66,7 +81,7 @@ def style_figure(
     y_title: str,
     description: str,
     height: int = 420,
-) -> go.Figure:
+) -> CourseFigure:
     """Apply the course's title, axis labels, size and alt text to a figure.
 
     ``title`` should state the finding ("Grip recovers after rest"), axis titles
@@ -75,7 +90,10 @@ def style_figure(
     """
     for name, value in (("title", title), ("x_title", x_title), ("y_title", y_title), ("description", description)):
         if not value or not value.strip():
-            raise ValueError(f"style_figure: {name} is empty; every course figure needs a title, axis titles with units and a description")
+            raise ValueError(
+                f"style_figure: {name} is empty; every course figure needs a title, axis titles with units and "
+                "a description"
+            )
     fig.update_layout(
         template=COURSE_TEMPLATE,
         title_text=title,
@@ -84,6 +102,8 @@ def style_figure(
         height=height,
         meta={"description": description},
     )
+    if type(fig) is go.Figure:
+        fig.__class__ = CourseFigure  # same data, no copy: only the display changes
     return fig
 
 
@@ -101,22 +121,3 @@ def description_html(text: str) -> str:
         "<p class='figure-description' style='font-size:1em;color:#333;margin:0.2em 0 1em 0'>"
         f"<em>What this figure shows:</em> {html.escape(text)}</p>"
     )
-
-
-class DescribedFigure:
-    """A static figure followed by its one-sentence description, as one display."""
-
-    def __init__(self, fig: go.Figure) -> None:
-        self.fig = fig
-        self.description = figure_description(fig)
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import HTML, display
-
-        display(self.fig)
-        display(HTML(description_html(self.description)))
-
-
-def show(fig: go.Figure) -> DescribedFigure:
-    """Show a styled figure with its description under it (end a cell with this)."""
-    return DescribedFigure(fig)

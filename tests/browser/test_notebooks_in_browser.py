@@ -11,8 +11,16 @@ import json
 
 import pytest
 
-from tests.conftest import NOTEBOOKS, ROOT, SCREENSHOTS
-from tools.lab import change_and_time_redraw, figure_controls, notebook_report, open_notebook, run_all, screenshot_notebook, stored_output_counts
+from tests.conftest import NOTEBOOKS, SCREENSHOTS
+from tools.lab import (
+    change_and_time_redraw,
+    figure_controls,
+    notebook_report,
+    open_notebook,
+    run_all,
+    screenshot_notebook,
+    stored_output_counts,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -29,13 +37,25 @@ def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, browser):
         stored = stored_output_counts(notebook)
 
         assert report["errors"] == [], f"{notebook.name}: cells wrote errors: {report['errors']}"
-        assert report["fallbacks"] == [], f"{notebook.name}: widgets shown as text, not live controls: {report['fallbacks']}"
-        assert report["plotly_outputs"] == stored["plotly"], f"{notebook.name}: expected {stored['plotly']} plotly outputs, the page has {report['plotly_outputs']}"
-        assert report["plotly_outputs_drawn"] == report["plotly_outputs"], f"{notebook.name}: some plotly outputs were not drawn: {report}"
-        assert report["widget_outputs"] == stored["widget"], f"{notebook.name}: expected {stored['widget']} widget outputs, the page has {report['widget_outputs']}"
-        assert report["widget_outputs_live"] == report["widget_outputs"], f"{notebook.name}: some widget outputs are not live controls: {report}"
+        assert report["fallbacks"] == [], (
+            f"{notebook.name}: widgets shown as text, not live controls: {report['fallbacks']}"
+        )
+        assert report["plotly_outputs"] == stored["plotly"], (
+            f"{notebook.name}: expected {stored['plotly']} plotly outputs, the page has {report['plotly_outputs']}"
+        )
+        assert report["plotly_outputs_drawn"] == report["plotly_outputs"], (
+            f"{notebook.name}: some plotly outputs were not drawn: {report}"
+        )
+        assert report["widget_outputs"] == stored["widget"], (
+            f"{notebook.name}: expected {stored['widget']} widget outputs, the page has {report['widget_outputs']}"
+        )
+        assert report["widget_outputs_live"] == report["widget_outputs"], (
+            f"{notebook.name}: some widget outputs are not live controls: {report}"
+        )
         assert report["visible_plots_drawn"] == report["visible_plots"], f"{notebook.name}: a figure is blank: {report}"
-        assert report["model_answers"] == stored["model_answers"] and report["model_answers_open"] == 0, f"{notebook.name}: model answers must be closed after Run All: {report}"
+        assert report["model_answers"] == stored["model_answers"] and report["model_answers_open"] == 0, (
+            f"{notebook.name}: model answers must be closed after Run All: {report}"
+        )
 
         latencies: dict[str, float] = {}
         for control in figure_controls(page):
@@ -49,7 +69,9 @@ def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, browser):
 
         shots = screenshot_notebook(page, SCREENSHOTS / notebook.stem)
         assert shots and all(s.stat().st_size > 10_000 for s in shots)
-        (SCREENSHOTS / notebook.stem / "report.json").write_text(json.dumps({"report": report, "redraw_ms": latencies}, indent=2))
+        (SCREENSHOTS / notebook.stem / "report.json").write_text(
+            json.dumps({"report": report, "redraw_ms": latencies}, indent=2)
+        )
     finally:
         page.close()
         lab_server.shutdown_kernels()

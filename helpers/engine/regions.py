@@ -40,9 +40,7 @@ _LEVEL = {"bulbar": 0, "right_arm": 1, "left_arm": 1, "trunk": 2, "right_leg": 3
 def check_region(region: str, what: str = "region") -> str:
     """Return ``region`` unchanged, or raise a CourseInputError listing the regions."""
     if region not in REGIONS:
-        raise CourseInputError(
-            what, region, ", ".join(REGIONS), "use one of the region names exactly as listed"
-        )
+        raise CourseInputError(what, region, ", ".join(REGIONS), "use one of the region names exactly as listed")
     return region
 
 

@@ -19,12 +19,13 @@ the first year (about 0.5-0.8/month) and faster in the second (about
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
-from helpers.model.measurements import alsfrs_r_expected_items
-from helpers.model.regions import REGIONS, spread_steps
+from helpers.engine.measurements import alsfrs_r_expected_items
+from helpers.engine.regions import REGIONS, spread_steps
+from helpers.engine.units import DAYS_PER_MONTH
 
 #: Loss (%) in the onset region when the diary starts. ASSUMPTION: people notice
 #: a clumsy hand or slurred speech after roughly a fifth of strength has gone,
@@ -49,7 +50,6 @@ CALIBRATION_MONTHS: float = 24.0
 #: Atassi 2014 (95% between 0.04 and 1.96); we allow a little beyond.
 SLOPE_MIN: float = 0.02
 SLOPE_MAX: float = 3.0
-DAYS_PER_MONTH: float = 30.4375  # definition: 365.25 / 12
 
 _U_GRID = np.arange(0.0, 1000.0, 0.25)
 _K_GRID = np.arange(0.05, 15.0, 0.01)  # ASSUMPTION: at most 15 %/month
@@ -77,7 +77,7 @@ def region_starts(onset_region: str, spread_jitter: np.ndarray) -> np.ndarray:
     return np.where(steps > 0, SPREAD_BEGINS_AT_LOSS_PCT + SPREAD_UNIT_LOSS_PCT * steps * spread_jitter, 0.0)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _slope_lookup(onset_region: str) -> tuple[np.ndarray, np.ndarray]:
     """Expected 12-month ALSFRS-R slope as a function of k, for this onset region."""
     starts = region_starts(onset_region, np.ones(len(REGIONS)))

@@ -1,10 +1,10 @@
-"""Figures for rating scales."""
+"""The start notebook's figure: the MRC scale as a ladder."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from helpers.scales import MRC_GRADES, one_mrc_grade, describe_mrc
+from helpers.start.model import MRC_GRADES, describe_mrc, one_mrc_grade
 from helpers.views.theme import PALETTE, style_figure
 
 MUTED = "#c8c8c8"
@@ -17,8 +17,13 @@ def mrc_ladder_figure(grade: int) -> go.Figure:
     colours = [PALETTE["blue"] if g == grade else MUTED for g in grades]
     fig = go.Figure(
         go.Bar(
-            x=grades, y=[g for g in grades], orientation="h", marker_color=colours,
-            text=[MRC_GRADES[g] for g in grades], textposition="outside", cliponaxis=False,
+            x=grades,
+            y=list(grades),
+            orientation="h",
+            marker_color=colours,
+            text=[MRC_GRADES[g] for g in grades],
+            textposition="outside",
+            cliponaxis=False,
             hovertemplate="grade %{y}: %{text}<extra></extra>",
         )
     )

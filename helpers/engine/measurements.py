@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers.checks import numbers, one_of
+from helpers.engine.regions import REGIONS
 from helpers.errors import CourseInputError
-from helpers.model.regions import REGIONS
 
 # --------------------------------------------------------------------------
 # Hand-grip dynamometry
@@ -45,11 +46,8 @@ GRIP_LOSS_PER_FATIGUE_POINT: float = 0.005
 
 def grip_norm_kg(age: ArrayLike, sex: str) -> np.ndarray:
     """Median dominant-hand grip (kg) for age and sex, Dodds 2014 (PMID 25474696)."""
-    if sex not in ("female", "male"):
-        raise CourseInputError("sex", sex, "'female', 'male'", "pass sex='female' or sex='male'")
-    a = np.asarray(age, dtype=float)
-    if np.isnan(a).any() or (a < 18).any() or (a > 95).any():
-        raise CourseInputError("age", age, "18 to 95 years", "pass an adult age")
+    sex = one_of("sex", sex, ("female", "male"), "pass sex='female' or sex='male'")
+    a = numbers("age", age, 18, 95, "pass an adult age", "years")
     if sex == "male":
         return np.interp(a, _NORM_AGES, _NORM_MEN_KG)
     return np.interp(a, _NORM_WOMEN_AGES, _NORM_WOMEN_KG)
@@ -105,12 +103,14 @@ def mrc_grade_from_strength(strength_pct: ArrayLike) -> np.ndarray:
     Vectorised. Strength must be 0-100 (no NaN): a value outside raises a
     CourseInputError naming the allowed range.
     """
-    s = np.asarray(strength_pct, dtype=float)
-    if np.isnan(s).any():
-        raise CourseInputError("strength_pct", strength_pct, "0 to 100 (% of own normal), no NaN", "fill or drop missing values")
-    if (s < 0).any() or (s > 100).any():
-        bad = s[(s < 0) | (s > 100)].ravel()[0]
-        raise CourseInputError("strength_pct", float(bad), "0 to 100 (% of own normal)", "clip the value into 0-100")
+    s = numbers(
+        "strength_pct",
+        strength_pct,
+        0,
+        100,
+        "clip the value into 0-100 and fill or drop missing values",
+        "(% of own normal)",
+    )
     return _mrc_unchecked(s)
 
 
@@ -126,7 +126,8 @@ def check_mrc_grade(grade: ArrayLike) -> np.ndarray:
     g = np.asarray(grade, dtype=float)
     if np.isnan(g).any() or (g < 0).any() or (g > 5).any() or (g != np.round(g)).any():
         raise CourseInputError(
-            "MRC grade", grade,
+            "MRC grade",
+            grade,
             "whole numbers 0 (no contraction), 1 (flicker), 2 (movement with gravity eliminated), "
             "3 (against gravity), 4 (against some resistance), 5 (normal)",
             "use a whole grade from 0 to 5",
@@ -182,4 +183,3 @@ FSS_INTERCEPT: float = 1.0
 FSS_PER_FATIGUE_POINT: float = 0.6
 FSS_WINDOW_DAYS: int = 28
 FSS_ITEM_NOISE_SD: float = 0.7  # ASSUMPTION: item-to-item scatter
-FSS_SIGNIFICANT: float = 4.0  # Krupp 1989

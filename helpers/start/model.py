@@ -1,15 +1,17 @@
-"""Clinical rating scales used across the course (model: no widgets, no plotly).
+"""The start notebook's model: the MRC muscle strength scale (no widgets, no plotly).
 
-MRC muscle strength scale: 0-5, as summarised in the clinical brief, section 1
-(Medical Research Council scale; grades in the brief's wording).
+MRC (Medical Research Council) scale: 0-5. Grades in the wording used by the
+Medical Research Council's "Aids to the examination of the peripheral nervous
+system" (key ``mrc1976`` in data/references.toml); the everyday examples are
+the course's plain-language illustrations.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from helpers.engine.measurements import check_mrc_grade
 from helpers.errors import CourseInputError
-from helpers.model.measurements import check_mrc_grade
 
 MRC_GRADES: dict[int, str] = {
     0: "no contraction at all",

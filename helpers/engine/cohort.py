@@ -2,15 +2,14 @@
 
 Regenerate the canonical data with::
 
-    python -m helpers.model.cohort --out data            # COURSE_SEED
-    python -m helpers.model.cohort --out my_data --seed "student-042"
+    python -m helpers.engine.cohort --out data            # COURSE_SEED
+    python -m helpers.engine.cohort --out my_data --seed "student-042"
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,11 +18,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from helpers.checks import number, whole_number
+from helpers.engine.clinic import clinic_visits, grip_session, session_rest_before, visit_days
+from helpers.engine.personas import PersonaSpec, check_persona_ids, load_persona_specs
+from helpers.engine.regions import REGIONS
+from helpers.engine.timelines import simulate_persona
+from helpers.engine.units import HANDS
 from helpers.errors import CourseInputError
-from helpers.model.clinic import clinic_visits, grip_session, session_rest_before, visit_days, HANDS
-from helpers.model.personas import PersonaSpec, check_persona_ids, load_persona_specs
-from helpers.model.regions import REGIONS
-from helpers.model.timelines import simulate_persona
 
 #: Seed of the canonical cohort in data/ (not a model parameter: any fixed number would do).
 COURSE_SEED: int = 20240917
@@ -34,40 +35,94 @@ MAX_PEOPLE_PER_PERSONA: int = 1000
 CANONICAL_DAYS: int = 730
 
 PERSONA_COLUMNS: tuple[str, ...] = (
-    "person_id", "persona", "label", "category", "condition", "age", "sex", "onset_region", "sensory_site",
-    "textbook_case", "grip_normal_kg_right", "grip_normal_kg_left", "alsfrs_r_slope_target",
-    "strength_loss_pct_per_month", "significant_fatigue", "improvement_day", "improvement_reason", "story",
+    "person_id",
+    "persona",
+    "label",
+    "category",
+    "condition",
+    "age",
+    "sex",
+    "onset_region",
+    "sensory_site",
+    "textbook_case",
+    "grip_normal_kg_right",
+    "grip_normal_kg_left",
+    "alsfrs_r_slope_target",
+    "strength_loss_pct_per_month",
+    "significant_fatigue",
+    "improvement_day",
+    "improvement_reason",
+    "story",
 )
 DAILY_COLUMNS: tuple[str, ...] = (
-    ("person_id", "day")
-    + tuple(f"strength_pct_{r}" for r in REGIONS)
-    + ("grip_kg_right", "grip_kg_left", "fatigue_0_10", "reported_weakness_0_10")
-    + tuple(f"twitches_{r}" for r in REGIONS)
-    + ("cramps", "numbness_0_10", "night_numbness_0_10", "balance_0_10", "pain_0_10", "speech_0_10",
-       "swallowing_0_10", "eyelid_droop_0_10", "double_vision", "self_checks",
-       "sleep_h", "caffeine_mg", "stress_0_10", "exercise_min")
+    "person_id",
+    "day",
+    *tuple(f"strength_pct_{r}" for r in REGIONS),
+    "grip_kg_right",
+    "grip_kg_left",
+    "fatigue_0_10",
+    "reported_weakness_0_10",
+    *tuple(f"twitches_{r}" for r in REGIONS),
+    "cramps",
+    "numbness_0_10",
+    "night_numbness_0_10",
+    "balance_0_10",
+    "pain_0_10",
+    "speech_0_10",
+    "swallowing_0_10",
+    "eyelid_droop_0_10",
+    "double_vision",
+    "self_checks",
+    "sleep_h",
+    "caffeine_mg",
+    "stress_0_10",
+    "exercise_min",
 )
 ALSFRS_R_ITEM_NAMES: tuple[str, ...] = (
-    "speech", "salivation", "swallowing", "handwriting", "cutting_food", "dressing_hygiene",
-    "turning_in_bed", "walking", "climbing_stairs", "dyspnea", "orthopnea", "respiratory_insufficiency",
+    "speech",
+    "salivation",
+    "swallowing",
+    "handwriting",
+    "cutting_food",
+    "dressing_hygiene",
+    "turning_in_bed",
+    "walking",
+    "climbing_stairs",
+    "dyspnea",
+    "orthopnea",
+    "respiratory_insufficiency",
 )
 VISIT_COLUMNS: tuple[str, ...] = (
-    ("person_id", "day")
-    + tuple(f"mrc_{r}" for r in REGIONS)
-    + ("alsfrs_r_total",)
-    + tuple(f"alsfrs_r_{i}" for i in ALSFRS_R_ITEM_NAMES)
-    + ("fss",)
-    + tuple(f"wasting_{r}" for r in REGIONS)
+    "person_id",
+    "day",
+    *tuple(f"mrc_{r}" for r in REGIONS),
+    "alsfrs_r_total",
+    *tuple(f"alsfrs_r_{i}" for i in ALSFRS_R_ITEM_NAMES),
+    "fss",
+    *tuple(f"wasting_{r}" for r in REGIONS),
 )
 GRIP_SESSION_COLUMNS: tuple[str, ...] = ("person_id", "day", "hand", "trial", "rest_s_before", "force_kg")
 #: Session protocol of grip_sessions.csv: 12 maximal grips, then a retest after 2 minutes (White 2013).
 SESSION_REPETITIONS: int = 12
 SESSION_REST_S: float = 120.0
 
-_FILES = {"personas": PERSONA_COLUMNS, "daily": DAILY_COLUMNS, "visits": VISIT_COLUMNS, "grip_sessions": GRIP_SESSION_COLUMNS}
+_FILES = {
+    "personas": PERSONA_COLUMNS,
+    "daily": DAILY_COLUMNS,
+    "visits": VISIT_COLUMNS,
+    "grip_sessions": GRIP_SESSION_COLUMNS,
+}
 _FLOAT_COLUMNS = {
-    "grip_kg_right", "grip_kg_left", "sleep_h", "fss", "force_kg", "rest_s_before",
-    "grip_normal_kg_right", "grip_normal_kg_left", "alsfrs_r_slope_target", "strength_loss_pct_per_month",
+    "grip_kg_right",
+    "grip_kg_left",
+    "sleep_h",
+    "fss",
+    "force_kg",
+    "rest_s_before",
+    "grip_normal_kg_right",
+    "grip_normal_kg_left",
+    "alsfrs_r_slope_target",
+    "strength_loss_pct_per_month",
 } | {f"strength_pct_{r}" for r in REGIONS}
 
 
@@ -91,7 +146,9 @@ def seed_from_student_id(student_id: str) -> int:
     regenerate a student's cohort.
     """
     if not isinstance(student_id, str) or not student_id.strip():
-        raise CourseInputError("student_id", student_id, "a non-empty text, e.g. 'student-042'", "pass the student's ID as text")
+        raise CourseInputError(
+            "student_id", student_id, "a non-empty text, e.g. 'student-042'", "pass the student's ID as text"
+        )
     return int.from_bytes(hashlib.sha256(student_id.encode("utf-8")).digest()[:4], "big")
 
 
@@ -99,33 +156,12 @@ def _check_seed(seed: Any) -> int:
     if isinstance(seed, str):
         return seed_from_student_id(seed)
     if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)):
-        raise CourseInputError("seed", seed, "a whole number >= 0, or a student ID text", "pass e.g. seed=1234 or seed='student-042'")
+        raise CourseInputError(
+            "seed", seed, "a whole number >= 0, or a student ID text", "pass e.g. seed=1234 or seed='student-042'"
+        )
     if not 0 <= int(seed) < 2**63:
         raise CourseInputError("seed", seed, "0 to 2**63 - 1", "pass a non-negative whole number")
     return int(seed)
-
-
-def _check_int(name: str, value: Any, low: int, high: int, fix: str) -> int:
-    """Accept whole numbers (int, numpy int, or a float with no fraction); reject NaN, bools, fractions."""
-    if isinstance(value, (bool, np.bool_)):
-        raise CourseInputError(name, value, f"a whole number from {low} to {high}", fix)
-    if isinstance(value, (float, np.floating)):
-        if math.isnan(value) or not float(value).is_integer():
-            raise CourseInputError(name, value, f"a whole number from {low} to {high}", fix)
-        value = int(value)
-    if not isinstance(value, (int, np.integer)):
-        raise CourseInputError(name, value, f"a whole number from {low} to {high}", fix)
-    if not low <= int(value) <= high:
-        raise CourseInputError(name, value, f"{low} to {high}", fix)
-    return int(value)
-
-
-def _check_float(name: str, value: Any, low: float, high: float, fix: str) -> float:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise CourseInputError(name, value, f"a number from {low} to {high}", fix)
-    if math.isnan(value) or not low <= value <= high:
-        raise CourseInputError(name, value, f"{low} to {high}", fix)
-    return float(value)
 
 
 # ---------------------------------------------------------------------------
@@ -146,9 +182,14 @@ def generate_cohort(
     is the textbook case; the others vary around it.
     """
     seed_int = _check_seed(seed)
-    n_days = _check_int("days", days, 1, MAX_DAYS, f"use a diary length from 1 to {MAX_DAYS} days (730 = 24 months)")
-    n_people = _check_int("people_per_persona", people_per_persona, 1, MAX_PEOPLE_PER_PERSONA,
-                          f"use 1 to {MAX_PEOPLE_PER_PERSONA} people per persona")
+    n_days = whole_number("days", days, 1, MAX_DAYS, f"use a diary length from 1 to {MAX_DAYS} days (730 = 24 months)")
+    n_people = whole_number(
+        "people_per_persona",
+        people_per_persona,
+        1,
+        MAX_PEOPLE_PER_PERSONA,
+        f"use 1 to {MAX_PEOPLE_PER_PERSONA} people per persona",
+    )
     specs = load_persona_specs(persona_file)
     ids = tuple(specs) if personas is None else check_persona_ids(personas, specs)
     total = len(ids) * n_people
@@ -176,13 +217,19 @@ def generate_cohort(
             visit_parts[col].append(arr.reshape(-1))
         rest = session_rest_before(SESSION_REPETITIONS, SESSION_REST_S)
         n_trials = len(rest)
-        forces = np.stack([grip_session(spec, tl, seed_int, int(d), SESSION_REPETITIONS, SESSION_REST_S)
-                           for d in session_days], axis=1)  # (people, sessions, 2, trials)
+        forces = np.stack(
+            [grip_session(spec, tl, seed_int, int(d), SESSION_REPETITIONS, SESSION_REST_S) for d in session_days],
+            axis=1,
+        )  # (people, sessions, 2, trials)
         reps = (n_people, len(session_days), len(HANDS), n_trials)
         session_parts["person_id"].append(np.broadcast_to(person_ids[:, None, None, None], reps).reshape(-1))
         session_parts["day"].append(np.broadcast_to(session_days[None, :, None, None], reps).reshape(-1))
-        session_parts["hand"].append(np.broadcast_to(np.array(HANDS, dtype=object)[None, None, :, None], reps).reshape(-1))
-        session_parts["trial"].append(np.broadcast_to(np.arange(1, n_trials + 1)[None, None, None, :], reps).reshape(-1))
+        session_parts["hand"].append(
+            np.broadcast_to(np.array(HANDS, dtype=object)[None, None, :, None], reps).reshape(-1)
+        )
+        session_parts["trial"].append(
+            np.broadcast_to(np.arange(1, n_trials + 1)[None, None, None, :], reps).reshape(-1)
+        )
         session_parts["rest_s_before"].append(np.broadcast_to(rest[None, None, None, :], reps).reshape(-1))
         session_parts["force_kg"].append(forces.reshape(-1))
 
@@ -210,27 +257,29 @@ def _frame(parts: dict[str, list[np.ndarray]], columns: tuple[str, ...]) -> pd.D
 
 def _persona_table(spec: PersonaSpec, person_ids: np.ndarray, traits: dict[str, np.ndarray]) -> pd.DataFrame:
     n = len(person_ids)
-    improvement_day = spec.p("improvement.from_day")
-    return pd.DataFrame({
-        "person_id": person_ids,
-        "persona": spec.persona,
-        "label": spec.label,
-        "category": spec.category,
-        "condition": spec.condition,
-        "age": spec.age,
-        "sex": spec.sex,
-        "onset_region": spec.onset_region,
-        "sensory_site": spec.sensory_site,
-        "textbook_case": np.arange(n) == 0,
-        "grip_normal_kg_right": np.round(traits["grip_normal_kg_right"], 1),
-        "grip_normal_kg_left": np.round(traits["grip_normal_kg_left"], 1),
-        "alsfrs_r_slope_target": np.round(traits["alsfrs_r_slope_target"], 2),
-        "strength_loss_pct_per_month": np.round(traits["strength_loss_pct_per_month"], 2),
-        "significant_fatigue": traits["significant_fatigue"],
-        "improvement_day": pd.array([improvement_day] * n, dtype="Int64"),
-        "improvement_reason": spec.p("improvement.reason"),
-        "story": spec.story,
-    })
+    improvement_day = spec.improvement.from_day
+    return pd.DataFrame(
+        {
+            "person_id": person_ids,
+            "persona": spec.persona,
+            "label": spec.label,
+            "category": spec.category,
+            "condition": spec.condition,
+            "age": spec.age,
+            "sex": spec.sex,
+            "onset_region": spec.onset_region,
+            "sensory_site": spec.sensory_site,
+            "textbook_case": np.arange(n) == 0,
+            "grip_normal_kg_right": np.round(traits["grip_normal_kg_right"], 1),
+            "grip_normal_kg_left": np.round(traits["grip_normal_kg_left"], 1),
+            "alsfrs_r_slope_target": np.round(traits["alsfrs_r_slope_target"], 2),
+            "strength_loss_pct_per_month": np.round(traits["strength_loss_pct_per_month"], 2),
+            "significant_fatigue": traits["significant_fatigue"],
+            "improvement_day": pd.array([improvement_day] * n, dtype="Int64"),
+            "improvement_reason": spec.improvement.reason,
+            "story": spec.story,
+        }
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -250,19 +299,21 @@ def grip_trials(
     """
     specs = load_persona_specs()
     pid = check_persona_ids([persona], specs)[0]
-    reps = _check_int("repetitions", repetitions, 1, 30, "use 1 to 30 maximal grips")
-    rest = _check_float("rest_s", rest_s, 0.0, 3600.0, "use a rest of 0 to 3600 seconds")
-    d = _check_int("day", day, 0, MAX_DAYS - 1, f"use a diary day from 0 to {MAX_DAYS - 1}")
+    reps = whole_number("repetitions", repetitions, 1, 30, "use 1 to 30 maximal grips")
+    rest = number("rest_s", rest_s, 0.0, 3600.0, "use a rest of 0 to 3600 seconds")
+    d = whole_number("day", day, 0, MAX_DAYS - 1, f"use a diary day from 0 to {MAX_DAYS - 1}")
     seed_int = _check_seed(seed)
     tl = simulate_persona(specs[pid], seed_int, 1, max(CANONICAL_DAYS, d + 1))
     forces = grip_session(specs[pid], tl, seed_int, d, reps, rest)[0]  # (2, reps + 1)
     n_trials = reps + 1
-    return pd.DataFrame({
-        "hand": np.repeat(np.array(HANDS, dtype=object), n_trials),
-        "trial": np.tile(np.arange(1, n_trials + 1), len(HANDS)),
-        "rest_s_before": np.tile(session_rest_before(reps, rest), len(HANDS)),
-        "force_kg": forces.reshape(-1),
-    })
+    return pd.DataFrame(
+        {
+            "hand": np.repeat(np.array(HANDS, dtype=object), n_trials),
+            "trial": np.tile(np.arange(1, n_trials + 1), len(HANDS)),
+            "rest_s_before": np.tile(session_rest_before(reps, rest), len(HANDS)),
+            "force_kg": forces.reshape(-1),
+        }
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -290,14 +341,18 @@ def load_cohort(directory: str | Path | None = None) -> Cohort:
     how to regenerate the data.
     """
     folder = Path(directory) if directory is not None else default_data_dir()
-    fix = f"regenerate with: python -m helpers.model.cohort --out {folder}"
+    out = "" if folder.resolve() == default_data_dir().resolve() else f" --out {folder}"
+    fix = f'regenerate the files: in a terminal, in the course folder, run "python3 course.py data{out}"'
     tables = {}
     for name, columns in _FILES.items():
         path = folder / f"{name}.csv"
         if not path.exists():
             raise CourseInputError("cohort file", str(path), ", ".join(f"{n}.csv" for n in _FILES), fix)
-        df = pd.read_csv(path, dtype={"person_id": str, "onset_region": str, "sensory_site": str, "improvement_reason": str},
-                         keep_default_na=True)
+        df = pd.read_csv(
+            path,
+            dtype={"person_id": str, "onset_region": str, "sensory_site": str, "improvement_reason": str},
+            keep_default_na=True,
+        )
         missing = [c for c in columns if c not in df.columns]
         if missing:
             raise CourseInputError(f"{name}.csv: column", missing[0], ", ".join(columns), fix)
@@ -311,10 +366,16 @@ def load_cohort(directory: str | Path | None = None) -> Cohort:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: python -m helpers.model.cohort --out data [--seed S] [--days D] [--people-per-persona N]."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.model.cohort", description="Generate the synthetic cohort CSVs.")
-    parser.add_argument("--out", required=True, help="folder to write personas.csv, daily.csv, visits.csv, grip_sessions.csv")
-    parser.add_argument("--seed", default=str(COURSE_SEED), help="a whole number, or a student ID text (default: the course seed)")
+    """Command line: python -m helpers.engine.cohort --out data [--seed S] [--days D] [--people-per-persona N]."""
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.engine.cohort", description="Generate the synthetic cohort CSVs."
+    )
+    parser.add_argument(
+        "--out", required=True, help="folder to write personas.csv, daily.csv, visits.csv, grip_sessions.csv"
+    )
+    parser.add_argument(
+        "--seed", default=str(COURSE_SEED), help="a whole number, or a student ID text (default: the course seed)"
+    )
     parser.add_argument("--days", type=int, default=CANONICAL_DAYS, help="diary length in days (default 730)")
     parser.add_argument("--people-per-persona", type=int, default=1)
     args = parser.parse_args(argv)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.model.measurements import (
+from helpers.engine.measurements import (
+    ACUTE_RECOVERY_TAU_S,
     ALSFRS_R_ITEM_NOISE_SD,
     FATIGABLE_RECOVERY_TAU_S,
-    ACUTE_RECOVERY_TAU_S,
     FSS_INTERCEPT,
     FSS_ITEM_NOISE_SD,
     FSS_PER_FATIGUE_POINT,
@@ -26,10 +26,10 @@ from helpers.model.measurements import (
     acute_grip_factors,
     alsfrs_r_expected_items,
 )
-from helpers.model.personas import PersonaSpec
-from helpers.model.randomness import stream
-from helpers.model.regions import REGIONS
-from helpers.model.timelines import PersonaTimeline
+from helpers.engine.personas import PersonaSpec
+from helpers.engine.randomness import stream
+from helpers.engine.regions import REGIONS
+from helpers.engine.timelines import PersonaTimeline
 
 #: Clinic visits every this many days (about 3 months), starting on day 0.
 #: ASSUMPTION: a typical neuromuscular clinic interval; every persona is seen on
@@ -45,8 +45,6 @@ FIRST_TRIAL_REST_S: float = 0.0
 #: How much myasthenia's extra within-session drop swings between good and bad
 #: days (per SD of the good/bad-day signal). ASSUMPTION.
 FATIGABLE_DROP_SWING: float = 0.15
-
-HANDS: tuple[str, ...] = ("right", "left")
 
 
 def visit_days(n_days: int) -> np.ndarray:
@@ -65,8 +63,11 @@ def clinic_visits(spec: PersonaSpec, tl: PersonaTimeline, seed: int, vdays: np.n
         out[f"mrc_{region}"] = _mrc_unchecked(np.clip(s[i] + examiner[:, :, i], 0.0, 100.0))
     expected = alsfrs_r_expected_items(s)
     noise = stream(seed, spec.persona, "alsfrs").standard_normal((people, nv, len(expected))) * ALSFRS_R_ITEM_NOISE_SD
-    items = {name: np.clip(np.round(v + noise[:, :, j]), 0, 4).astype(np.int64) for j, (name, v) in enumerate(expected.items())}
-    out["alsfrs_r_total"] = sum(items.values())
+    items = {
+        name: np.clip(np.round(v + noise[:, :, j]), 0, 4).astype(np.int64)
+        for j, (name, v) in enumerate(expected.items())
+    }
+    out["alsfrs_r_total"] = np.sum(np.stack(list(items.values())), axis=0)
     for name, v in items.items():
         out[f"alsfrs_r_{name}"] = v
     fatigue = tl.daily["fatigue_0_10"]
@@ -74,9 +75,15 @@ def clinic_visits(spec: PersonaSpec, tl: PersonaTimeline, seed: int, vdays: np.n
     lo = np.maximum(0, vdays + 1 - FSS_WINDOW_DAYS)
     recent = (csum[:, vdays + 1] - csum[:, lo]) / (vdays + 1 - lo)
     latent = FSS_INTERCEPT + FSS_PER_FATIGUE_POINT * recent
-    fss_items = np.clip(np.round(latent[:, :, None] + FSS_ITEM_NOISE_SD * stream(seed, spec.persona, "fss").standard_normal((people, nv, 9))), 1, 7)
+    fss_items = np.clip(
+        np.round(
+            latent[:, :, None] + FSS_ITEM_NOISE_SD * stream(seed, spec.persona, "fss").standard_normal((people, nv, 9))
+        ),
+        1,
+        7,
+    )
     out["fss"] = np.round(fss_items.mean(axis=2), 2)
-    denervating = spec.p("weakness.kind") == "als"
+    denervating = spec.weakness.kind == "als"
     for i, region in enumerate(REGIONS):
         out[f"wasting_{region}"] = ((100.0 - s[i] >= WASTING_FROM_LOSS_PCT) & denervating).astype(np.int64)
     return out
@@ -97,11 +104,11 @@ def grip_session(
     rested = rested * (1.0 - GRIP_LOSS_PER_FATIGUE_POINT * np.clip(tl.fatigue_latent[:, day], 0, 10))[:, None]
     drop = np.full(rested.shape, HEALTHY_GRIP_DROP_12)
     tau = np.full(rested.shape, ACUTE_RECOVERY_TAU_S)
-    if spec.p("weakness.kind") == "fatigable":
-        steep = spec.p("weakness.grip_drop_12_pct") / 100.0
+    if spec.weakness.kind == "fatigable":
+        steep = spec.weakness.grip_drop_12_pct / 100.0
         level = np.clip(1.0 + FATIGABLE_DROP_SWING * tl.fatigable_z[:, day], 0.7, 1.3) * tl.activity[day]
         for h, region in enumerate(("right_arm", "left_arm")):
-            if region in spec.p("weakness.regions"):
+            if region in spec.weakness.regions:
                 drop[:, h] = HEALTHY_GRIP_DROP_12 + (steep - HEALTHY_GRIP_DROP_12) * level
                 tau[:, h] = FATIGABLE_RECOVERY_TAU_S
     factors = acute_grip_factors(repetitions, rest_s, np.clip(drop, 0.0, 0.9), tau)

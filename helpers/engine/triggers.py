@@ -10,11 +10,10 @@ counts (a few noticed twitches a day on a bad day, under one on a calm day).
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers.checks import numbers
 from helpers.errors import CourseInputError
 
 #: Noticed twitches per day (whole body) for a rested, calm, caffeine-free
@@ -29,7 +28,8 @@ SLEEP_LOSS_LOG_PER_H: float = 0.30
 SLEEP_NEED_H: float = 7.5
 #: Log-rate increase per stress point (0-10). ASSUMPTION (trigger: Simon & Kiernan 2013).
 STRESS_LOG_PER_POINT: float = 0.15
-#: Log-rate increase per hour of exercise beyond EXERCISE_EASY_MIN. ASSUMPTION (strenuous exercise: Simon & Kiernan 2013).
+#: Log-rate increase per hour of exercise beyond EXERCISE_EASY_MIN.
+#: ASSUMPTION (strenuous exercise: Simon & Kiernan 2013).
 EXERCISE_LOG_PER_HOUR: float = 0.45
 #: Minutes of exercise a day that do not provoke twitching. ASSUMPTION.
 EXERCISE_EASY_MIN: float = 45.0
@@ -42,18 +42,15 @@ TWITCH_SETTLE_TAU_DAYS: float = 2.0
 CARRY_OVER_MAX_LAG_DAYS: int = 14
 
 
-def _as_float_array(name: str, value: ArrayLike, low: float, high: float, unit: str) -> np.ndarray:
-    """Convert to a float array and check range and NaN, naming the input on failure."""
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise CourseInputError(name, value, f"numbers in {unit}", "pass a number or an array of numbers") from None
-    if np.isnan(arr).any():
-        raise CourseInputError(name, value, f"numbers from {low} to {high} {unit}, no NaN", "fill or drop missing days first")
-    if (arr < low).any() or (arr > high).any():
-        bad = arr[(arr < low) | (arr > high)].ravel()[0]
-        raise CourseInputError(name, float(bad), f"{low} to {high} {unit}", f"keep {name} within the allowed range")
-    return arr
+def _checked(name: str, value: ArrayLike, low: float, high: float, unit: str) -> np.ndarray:
+    return numbers(
+        name,
+        value,
+        low,
+        high,
+        f"pass a number, or one number per day, from {low:g} to {high:g} {unit}, with no missing days",
+        unit,
+    )
 
 
 def expected_twitches(
@@ -65,10 +62,10 @@ def expected_twitches(
     or arrays (broadcast together); returns a float array of the broadcast shape.
     This is the same-day response; see ``trigger_twitch_series`` for carry-over.
     """
-    caf = _as_float_array("caffeine_mg", caffeine_mg, 0.0, 2000.0, "mg per day")
-    sleep = _as_float_array("sleep_h", sleep_h, 0.0, 16.0, "hours")
-    stress = _as_float_array("stress_0_10", stress_0_10, 0.0, 10.0, "points")
-    exer = _as_float_array("exercise_min", exercise_min, 0.0, 600.0, "minutes")
+    caf = _checked("caffeine_mg", caffeine_mg, 0.0, 2000.0, "mg per day")
+    sleep = _checked("sleep_h", sleep_h, 0.0, 16.0, "hours")
+    stress = _checked("stress_0_10", stress_0_10, 0.0, 10.0, "points")
+    exer = _checked("exercise_min", exercise_min, 0.0, 600.0, "minutes")
     return _trigger_rate(caf, sleep, stress, exer)
 
 
@@ -117,16 +114,19 @@ def trigger_twitch_series(
     days with time constant TWITCH_SETTLE_TAU_DAYS (ASSUMPTION). The cohort uses
     exactly this function for trigger-driven twitching.
     """
-    arrays = [np.atleast_1d(np.asarray(a, dtype=float)) if not isinstance(a, str) else a
-              for a in (caffeine_mg, sleep_h, stress_0_10, exercise_min)]
+    arrays = [
+        np.atleast_1d(np.asarray(a, dtype=float)) if not isinstance(a, str) else a
+        for a in (caffeine_mg, sleep_h, stress_0_10, exercise_min)
+    ]
     names = ("caffeine_mg", "sleep_h", "stress_0_10", "exercise_min")
-    lengths = {n: (a.shape[-1] if isinstance(a, np.ndarray) and a.ndim else None) for n, a in zip(names, arrays)}
+    lengths = {
+        n: (a.shape[-1] if isinstance(a, np.ndarray) and a.ndim else None) for n, a in zip(names, arrays, strict=True)
+    }
     if len(set(lengths.values())) != 1:
         raise CourseInputError(
-            "daily trigger arrays", lengths, "four arrays of the same length (one value per day)",
+            "daily trigger arrays",
+            lengths,
+            "four arrays of the same length (one value per day)",
             "pass one value per day for every trigger",
         )
     return carry_over(expected_twitches(*arrays), TWITCH_SETTLE_TAU_DAYS)
-
-
-TWITCH_SETTLE_HALF_LIFE_DAYS: float = TWITCH_SETTLE_TAU_DAYS * math.log(2)

@@ -1,0 +1,81 @@
+"""The lesson kit: what every lesson package shares, so a new lesson is only its content.
+
+A lesson is one package under ``helpers/`` with the same files:
+
+- ``model.py``: the lesson's logic over the engine (pure numpy/pandas);
+- ``views.py``: pure functions from model results to styled figures;
+- ``apps.py``: ``FigureApp`` subclasses, each its controls plus one view call;
+- ``questions.toml``: the self-checks and predictions, editable by a teacher;
+- ``__init__.py``: ``LESSON = Lesson(__name__)`` and the names the notebook uses.
+
+The notebook's setup cell is then ``from helpers.<lesson> import *`` and
+``start_lesson()``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from helpers.quiz import Question, load_bank, misconceptions
+
+if TYPE_CHECKING:
+    from helpers.apps.quiz import PredictThenReveal, QuizWidget
+
+
+@cache
+def _bank(path: Path) -> dict[str, Question]:
+    return load_bank(path)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One lesson package: its question bank and its notebook's first cell."""
+
+    package: str  # e.g. "helpers.fatigue"
+
+    @property
+    def folder(self) -> Path:
+        module = importlib.import_module(self.package)
+        return Path(str(module.__file__)).resolve().parent
+
+    @property
+    def questions(self) -> dict[str, Question]:
+        """The lesson's question bank (``questions.toml`` beside the package), checked on first use."""
+        return _bank(self.folder / "questions.toml")
+
+    @property
+    def misconceptions(self) -> dict[str, tuple[str, ...]]:
+        return misconceptions(self.questions)
+
+    def quiz(self, key: str, title: str = "Self-check") -> QuizWidget:
+        """The self-check widget for question ``key`` of this lesson's bank."""
+        from helpers.apps.quiz import quiz
+
+        return quiz(self.question(key), title)
+
+    def predict(self, key: str) -> QuizWidget:
+        """A prediction to commit to before the next figure or widget answers it."""
+        return self.quiz(key, title="Predict")
+
+    def predict_then_reveal(self, key: str, hidden: object, reveal_label: str = "Reveal") -> PredictThenReveal:
+        from helpers.apps.quiz import predict_then_reveal
+
+        return predict_then_reveal(self.question(key), hidden, reveal_label)
+
+    def question(self, key: str) -> Question:
+        from helpers.checks import one_of
+
+        return self.questions[one_of("question", key, self.questions, f"use a key of {self.package}'s questions.toml")]
+
+
+def start_lesson() -> object:
+    """The first cell of every lesson: set up figures and tables, then show the safety notice."""
+    from helpers.notebook import setup
+    from helpers.safety import safety_notice
+
+    setup()
+    return safety_notice()
