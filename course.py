@@ -7,6 +7,8 @@
     python3 course.py bench     print the benchmark table
     python3 course.py data      regenerate the synthetic cohort in data/
     python3 course.py student-copy   write the lessons without answers to student-notebooks/
+    python3 course.py reader    rewrite the worried reader's printable pages in reader/
+    python3 course.py readability   print the reading grade of every notebook
     python3 course.py lock      refresh requirements.lock from requirements.in
 
 Why a Python script rather than only a Makefile: a student on Windows, or on a
@@ -187,6 +189,8 @@ COMMANDS = {
     "bench": lambda extra: cmd_tool("tools.bench", extra),
     "data": lambda extra: cmd_tool("helpers.engine.cohort", ["--out", "data", *extra]),
     "student-copy": lambda extra: cmd_tool("tools.student_copy", extra),
+    "reader": lambda extra: cmd_tool("tools.reader_pages", extra),
+    "readability": lambda extra: cmd_tool("tools.readability", extra),
     "lock": cmd_lock,
     "setup": cmd_setup,
 }

@@ -133,7 +133,7 @@ def test_diary_truth_only_after_a_judgement_and_reset_for_a_new_person():
     app.reveal.value = True  # a programmatic tick without a judgement must not reveal
     assert len(app.figure.data) == hidden_traces and "Revealed" not in app.caption.value
     app.reveal.value = False
-    app.judgement.value = "fatigue"
+    app.judgement.value = "no_loss"
     assert not app.reveal.disabled
     app.reveal.value = True
     assert len(app.figure.data) == hidden_traces + 2

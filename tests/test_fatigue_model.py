@@ -123,9 +123,9 @@ def test_true_verdict_matches_hidden_strength(persona):
     loss = max(float((normal[h] - weekly[f"true_grip_kg_{h}"]).max()) for h in HANDS)
     bulbar_loss = 100 - float(weekly["strength_pct_bulbar"].min())
     verdict = TRUE_VERDICT[persona]
-    if verdict == "fatigue":
+    if verdict == "no_loss":
         assert loss < SDC and bulbar_loss < 5, f"{persona}: true grip loss {loss:.1f} kg"
-    elif verdict == "weakness":
+    elif verdict == "loss":
         assert loss > SDC, f"{persona}: true grip loss only {loss:.1f} kg"
         arm = diary(persona)["strength_pct_right_arm"].to_numpy()
         assert np.max(np.diff(arm)) <= 1.0 or persona == "cervical_radiculopathy", "ALS weakness does not come and go"
@@ -142,7 +142,7 @@ def test_judge_verdict_feedback():
         for wrong in set(VERDICTS) - {truth}:
             ok, text = judge_verdict(persona, wrong)
             assert not ok and len(text) > 80
-    _ok, text = judge_verdict("myasthenia_gravis", "fatigue")
+    _ok, text = judge_verdict("myasthenia_gravis", "no_loss")
     assert "just fatigue" in text, "the 'comes and goes is just fatigue' misconception must be named"
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.safety import SAFETY_HEADING
+from helpers.safety import SAFETY_HEADING, WORRIED_PAGE
 from tests.conftest import NOTEBOOKS
 
 ASSESSABLE_VERBS = {
@@ -81,12 +81,17 @@ def bullets(text: str) -> list[str]:
 
 
 def section_minutes(nb: dict) -> list[tuple[str, int]]:
-    """Numbered section headings '## N. Title (M min)' and their minutes."""
+    """Numbered class sections '## N. Title (M min)' and their minutes."""
     found = []
     for _i, text in markdown_cells(nb):
         for match in re.finditer(r"^## +(\d+)\.\s+(.*?)\((\d+) min\)\s*$", text, flags=re.MULTILINE):
             found.append((match.group(2).strip(), int(match.group(3))))
     return found
+
+
+def homework_minutes(nb: dict) -> int:
+    """Minutes of everything marked '(homework, M min)': homework sections and exercises."""
+    return sum(int(m) for _i, text in markdown_cells(nb) for m in re.findall(r"\(homework, (\d+) min\)", text))
 
 
 def plotly_outputs(nb: dict) -> list[dict]:
@@ -114,16 +119,22 @@ def test_title_and_promise_come_first(path):
 
 @params
 def test_at_a_glance_states_audience_prerequisites_and_time_that_adds_up(path):
+    """Class time = the numbered sections' minutes; homework = every '(homework, M min)' (so the plan is honest)."""
     nb = load(path)
     _i, glance = find_heading(nb, "At a glance")
     for word in ("Who it is for", "Time", "Prerequisites"):
         assert word.lower() in glance.lower(), f"'At a glance' must state {word!r}"
-    total = re.search(r"(\d+) minutes", glance)
-    assert total, "'At a glance' must give the total time as 'N minutes'"
+    total = re.search(r"(\d+) minutes (?:in class|in all)", glance)
+    assert total, "'At a glance' must give the class time as 'N minutes in class' (or 'N minutes in all')"
     sections = section_minutes(nb)
     assert len(sections) >= 2, "sections must be headed '## N. Title (M min)'"
     assert sum(m for _t, m in sections) == int(total.group(1)), (
-        f"section times {sections} do not add up to {total.group(1)} minutes"
+        f"section times {sections} do not add up to {total.group(1)}"
+    )
+    homework = re.search(r"homework \((\d+) minutes\)", glance)
+    stated = int(homework.group(1)) if homework else 0
+    assert homework_minutes(nb) == stated, (
+        f"'(homework, M min)' parts add up to {homework_minutes(nb)}, At a glance says {stated}"
     )
 
 
@@ -140,14 +151,20 @@ def test_three_to_five_assessable_objectives(path):
 
 
 @params
-def test_safety_notice_is_rendered_before_the_first_section(path):
+def test_first_screen_is_title_worried_link_review_date_then_the_safety_notice(path):
+    """A worried reader finds the safety notice and the way to their page on the first screen."""
     nb = load(path)
-    notice_cells = [i for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code" and "start_lesson()" in source(c)]
-    assert notice_cells, "every notebook starts with start_lesson(), which shows the safety notice"
-    outputs = json.dumps(nb["cells"][notice_cells[0]]["outputs"])
-    assert SAFETY_HEADING in outputs, "the safety notice cell must store its rendered output"
+    title = source(nb["cells"][0])
+    assert f"]({WORRIED_PAGE})" in title, "the title cell links to the reader's page"
+    assert "Last reviewed:" in title and "Next review due:" in title, "the title cell carries the review dates"
+    setup = nb["cells"][1]
+    assert setup["cell_type"] == "code" and "start_lesson()" in source(setup), (
+        "cell 2 is the setup cell: start_lesson()"
+    )
+    outputs = json.dumps(setup["outputs"])
+    assert SAFETY_HEADING in outputs and "course-worried-box" in outputs, "its stored output is the notice and the box"
     first_section = min(i for i, text in markdown_cells(nb) if re.search(r"^## +1\.", text, flags=re.MULTILINE))
-    assert notice_cells[0] < first_section, "the safety notice must come before section 1"
+    assert first_section > 1
 
 
 @params
@@ -155,12 +172,19 @@ def test_ends_with_summary_whats_next_and_references(path):
     nb = load(path)
     i_summary, summary = find_heading(nb, "Summary")
     i_next, _ = find_heading(nb, "What's next")
-    i_refs, refs = find_heading(nb, "References")
+    i_refs, _refs = find_heading(nb, "References")
     assert 3 <= len(bullets(summary)) <= 6, "the summary has 3-6 key points"
-    assert bullets(refs), "list every source the notebook cites under References"
     assert i_summary <= i_next <= i_refs, "order: Summary, What's next, References"
     last_section = max(i for i, text in markdown_cells(nb) if re.search(r"^## +\d+\.", text, flags=re.MULTILINE))
     assert last_section < i_summary, "the summary comes after the last section"
+    ref_cell = nb["cells"][i_refs + 1]
+    assert ref_cell["cell_type"] == "code" and source(ref_cell).startswith("references("), (
+        "References: a references(...) cell"
+    )
+    assert "course-references" in json.dumps(ref_cell["outputs"]), (
+        "the reference list is stored, readable before running"
+    )
+    assert i_refs + 1 == len(nb["cells"]) - 1, "the reference list is the last cell"
 
 
 @params
@@ -176,6 +200,12 @@ def test_answers_start_closed(path):
             hidden = cell["metadata"].get("jupyter", {})
             assert hidden.get("source_hidden") is True and hidden.get("outputs_hidden") is True, (
                 f"solution not stored collapsed: {text[:60]!r} (tools.authoring.close_answer)"
+            )
+            assert re.search(r"^answer\(", text, flags=re.MULTILINE), (
+                f"a solution ends with answer(...), so its result stays closed on a projector: {text[-80:]!r}"
+            )
+            assert not cell["outputs"] or all("widget-view" in json.dumps(o) for o in cell["outputs"]), (
+                f"a solution's only output is the closed answer panel: {text[:60]!r}"
             )
         if "explanation" in tags:
             assert cell["cell_type"] == "markdown", f"a model answer is a markdown cell: {text[:60]!r}"
@@ -193,6 +223,8 @@ def test_every_stored_figure_has_title_axis_titles_and_description(path):
         assert (layout.get("meta") or {}).get("description", "").strip(), (
             f"figure {title!r} needs a one-sentence description (style_figure(description=...))"
         )
+        subtitle = ((layout.get("title") or {}).get("subtitle") or {}).get("text", "")
+        assert subtitle.strip(), f"figure {title!r} must say under its title what its data are (style_figure's mark)"
         for axis in ("xaxis", "yaxis"):
             if layout.get(axis, {}).get("visible", True) is not False:
                 assert ((layout.get(axis) or {}).get("title") or {}).get("text", "").strip(), (

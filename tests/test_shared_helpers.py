@@ -30,19 +30,25 @@ QUESTION = Question(
 # --- safety notice -----------------------------------------------------------------------------
 
 
-def test_safety_notice_names_urgent_care_and_every_red_flag_theme():
+def test_safety_notice_gives_every_time_frame_and_the_red_flags():
     text = safety_notice_text().lower()
-    assert "urgent care now" in text and "trouble breathing" in text and "swallowing" in text
-    assert "not diagnose" in text or "does not diagnose" in text
-    for flag in ("weakness that gets worse", "speaking or swallowing", "choking", "wasting", "falls"):
+    for level in ("call your emergency number now", "get urgent medical help today", "book within days", "routine"):
+        assert level in text, level
+    assert "comes on suddenly" in text and "stroke" in text, "sudden weakness is an emergency"
+    assert "spreads quickly over hours to a few days" in text, "fast-spreading weakness: the same day"
+    assert "trouble breathing" in text and "swallow" in text
+    assert "does not diagnose" in text
+    for flag in ("getting worse over weeks", "speech", "swallowing", "choking", "thinner", "falls", "2 weeks"):
         assert flag in text, flag
+    assert "promptly" not in text and "persist" not in text, "times, not vague words"
 
 
 def test_safety_notice_renders_accessible_html_with_the_same_words():
     html = safety_notice()._repr_html_()
     assert html == safety_notice_html()
     assert "role='note'" in html and "aria-label='Safety notice'" in html
-    assert "Get urgent care now" in html
+    assert "Call your emergency number now" in html and "course-worried-box" in html
+    assert html.index("course-worried-box") < html.index("course-care-levels"), "the reader's box comes first"
     assert repr(safety_notice()) == safety_notice_text()
 
 

@@ -117,7 +117,7 @@ def test_body_map_shows_the_benign_and_the_progressive_pattern():
     app = body_map_over_time(persona="benign_fasciculation", month=12)
     fills = {s.fillcolor for s in app.figure.layout.shapes}
     assert fills == {strength_colour(100)}, "Daniel: every region at full-strength colour"
-    assert "full strength everywhere" in app.figure.layout.title.text
+    assert "full strength everywhere" in app.figure.layout.meta["title"]
     rings = app.figure.data[1].marker.size
     assert sum(r > 0 for r in rings) >= 3, "Daniel twitches in several regions"
 
@@ -126,7 +126,7 @@ def test_body_map_shows_the_benign_and_the_progressive_pattern():
     right_arm = m.REGIONS.index("right_arm")
     assert app.figure.layout.shapes[right_arm].fillcolor != strength_colour(100)
     assert app.figure.data[1].marker.size[right_arm] > 0, "the weak right arm also twitches"
-    assert "1 weak region, twitching in 1 of them" in app.figure.layout.title.text
+    assert "1 weak region, twitching in 1 of them" in app.figure.layout.meta["title"]
     app.month.value = 12
     assert app.figure.layout.shapes[m.REGIONS.index("left_arm")].fillcolor != strength_colour(100), (
         "weakness reached the neighbouring arm"
@@ -200,14 +200,14 @@ def test_base_rate_explorer_every_step_redraws_and_says_it_is_not_a_personal_ris
         assert m.base_rate_sentence(step) in caption_text(app)
         assert_styled(app.figure)
     assert circles == {
-        "Notice twitches": 0,
-        "Living with ALS": 5,
-        "New ALS this year": 2,
-        "ALS starting with twitches": 0,
+        "Twitch at some point in life": 0,
+        "Develop ALS in their lifetime": 250,
+        "Living with ALS today": 5,
+        "Diagnosed with ALS this year": 2,
         "Everyone": 0,
     }
     assert "Not a personal risk" in app.children[2].value
-    assert grid_colours("Everyone")[1] != grid_colours("Notice twitches")[1]
+    assert grid_colours("Everyone")[1] != grid_colours("Twitch at some point in life")[1]
     with pytest.raises(CourseInputError):
         base_rate_explorer(step="you")
 

@@ -172,23 +172,40 @@ def test_side_by_side_person_b_is_benign_and_often_twitches_more():
 # ---------------------------------------------------------------------------
 def test_base_rates_match_the_cited_figures():
     r = m.base_rates(100_000)
-    assert r.notice_twitches == pytest.approx(70_000)  # Reed & Kurland 1963
-    assert r.living_with_als == pytest.approx(5)  # Chiò 2013
-    assert r.new_als_per_year == pytest.approx(2)  # Logroscino 2010
-    assert r.new_als_twitch_first_per_year == pytest.approx(0.14)  # 7% (Eisen & Stewart 1994)
-    assert r.years_to_see_one_twitch_first_case == pytest.approx(1 / 0.14)
+    assert r.twitch_in_lifetime == pytest.approx(70_000)  # Reed & Kurland 1963, lifetime
+    assert r.als_in_lifetime == pytest.approx(250)  # Alonso 2009: 1 in 350 men, 1 in 470 women, lifetime
+    assert 100_000 / 470 < r.als_in_lifetime < 100_000 / 350
+    assert r.living_with_als == pytest.approx(5)  # Chiò 2013, today
+    assert r.new_als_per_year == pytest.approx(2)  # Logroscino 2010, this year
+    assert r.als_in_lifetime_twitch_first == pytest.approx(17.5)  # 7% (Eisen & Stewart 1994)
+    assert r.twitchers_per_lifetime_als == pytest.approx(280)
     assert m.base_rates(1_000_000).living_with_als == pytest.approx(50)
+
+
+def test_every_base_rate_sentence_names_its_time_span_and_never_sets_a_snapshot_against_a_lifetime():
+    """Issue 17: compare rates over the same time span; say which span each number covers."""
+    spans = {
+        "Twitch at some point in life": "lifetime",
+        "Develop ALS in their lifetime": "lifetime",
+        "Living with ALS today": "today",
+        "Diagnosed with ALS this year": "this year",
+    }
+    for step, span in spans.items():
+        assert span in m.base_rate_sentence(step).lower(), (step, span)
+    assert "almost everyone who twitches does not have it" not in " ".join(m.base_rate_sentence(s) for s in spans)
+    assert "weakness" in m.base_rate_sentence("Develop ALS in their lifetime"), "ALS almost always comes with weakness"
 
 
 def test_population_grid_counts_match_the_rates_in_every_step():
     grid, _ = m.population_grid("Everyone")
     assert grid.shape == (m.GRID_ROWS, m.GRID_COLUMNS) and grid.size == 100_000
-    assert ((grid == m.GRID_TWITCH).sum() + (grid >= m.GRID_ALS).sum()) == pytest.approx(70_000, abs=5)
-    assert (grid >= m.GRID_ALS).sum() == 5
-    assert len(m.population_grid("Living with ALS")[1]) == 5
-    assert len(m.population_grid("New ALS this year")[1]) == 2
-    assert set(m.population_grid("New ALS this year")[1]) <= set(m.population_grid("Living with ALS")[1])
-    assert len(m.population_grid("ALS starting with twitches")[1]) == 0
+    assert (grid >= m.GRID_TWITCH).sum() == 70_000, "70% twitch at some point, people with ALS among them"
+    assert (grid >= m.GRID_LIFETIME_ALS).sum() == 250
+    lifetime = set(m.population_grid("Develop ALS in their lifetime")[1])
+    living = set(m.population_grid("Living with ALS today")[1])
+    new = set(m.population_grid("Diagnosed with ALS this year")[1])
+    assert (len(lifetime), len(living), len(new)) == (250, 5, 2)
+    assert new <= living <= lifetime
     for step in m.BASE_RATE_STEPS:
         assert m.population_grid(step)[0] is grid, "the grid never changes between steps"
 

@@ -260,7 +260,8 @@ _REPORT_JS = """(markers) => {
     fallbacks: texts.filter(t => markers.some(m => t.trim().startsWith(m) || t.includes('Error displaying widget')))
       .map(t => t.slice(0, 200)),
     sliders: panel.querySelectorAll('.widget-slider').length,
-    model_answers: panel.querySelectorAll('details').length,
+    model_answers: Array.from(panel.querySelectorAll('details > summary'))
+      .filter(s => s.innerText.trim().startsWith('Model answer')).length,
     model_answers_open: panel.querySelectorAll('details[open]').length,
     titles: Array.from(panel.querySelectorAll('.js-plotly-plot .gtitle')).map(t => t.textContent),
   };

@@ -11,7 +11,7 @@ import html
 
 import ipywidgets as widgets
 
-from helpers.apps.base import CourseApp, no_redraw
+from helpers.apps.base import FALLBACK_PREFIX, CourseApp, no_redraw
 from helpers.quiz import Question, check_answer
 
 CORRECT_MARK = "Correct."
@@ -105,3 +105,52 @@ class PredictThenReveal(CourseApp):
 def predict_then_reveal(question: Question, hidden: widgets.Widget, reveal_label: str = "Reveal") -> PredictThenReveal:
     """A predict-then-reveal app: answer ``question``, then ``hidden`` can be shown."""
     return PredictThenReveal(question, hidden, reveal_label)
+
+
+ANSWER_TITLE = "Show the result of this answer"
+
+
+def _as_widget(result: object) -> widgets.Widget:
+    """A result shown inside a widget: a table, a live figure with its description, or text."""
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    from helpers.apps.base import caption
+    from helpers.views.theme import figure_description
+
+    if isinstance(result, widgets.Widget):
+        return result
+    if isinstance(result, (pd.DataFrame, pd.Series)):
+        frame = result.to_frame() if isinstance(result, pd.Series) else result
+        return widgets.HTML(frame.to_html(float_format=lambda x: f"{x:.1f}", border=0))
+    if isinstance(result, go.Figure):
+        parts: list[widgets.Widget] = [go.FigureWidget(result)]
+        if isinstance(result.layout.meta, dict) and result.layout.meta.get("description"):
+            parts.append(caption(figure_description(result)))
+        return widgets.VBox(parts)
+    if isinstance(result, str):
+        return widgets.HTML(f"<p style='margin:0.3em 0'>{html.escape(result)}</p>")
+    return widgets.HTML(f"<pre>{html.escape(repr(result))}</pre>")
+
+
+class ExerciseAnswer(widgets.Accordion):
+    """The result of an exercise's answer cell, closed until the learner opens it.
+
+    Why a closed panel: JupyterLab shows a cell's output again whenever the cell
+    runs, so after Run All a plain result would sit open on the screen (and on a
+    projector). Inside this panel it stays closed, even after Run All, until
+    someone clicks it.
+    """
+
+    def __init__(self, *results: object) -> None:
+        body = widgets.VBox([_as_widget(r) for r in results])
+        super().__init__(children=[body], selected_index=None, titles=(ANSWER_TITLE,))
+        self.add_class("course-answer")
+
+    def __repr__(self) -> str:
+        return f"{FALLBACK_PREFIX} the answer's result, closed. Run this cell in JupyterLab to see it.]"
+
+
+def answer(*results: object) -> ExerciseAnswer:
+    """End an exercise's answer cell with this: its results stay closed until the learner opens them."""
+    return ExerciseAnswer(*results)

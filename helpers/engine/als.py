@@ -1,7 +1,7 @@
 """ALS progression: focal onset, spread to neighbours, calibrated to ALSFRS-R decline.
 
-How the %/month strength loss was derived (ASSUMPTION, written down as the brief
-asks): no source gives limb strength loss in %/month. We model every affected
+How the %/month strength loss was derived (ASSUMPTION, written down here so it can be
+checked): no source gives limb strength loss in %/month. We model every affected
 region as losing strength linearly, at the same rate k (% of normal per month),
 starting when the disease reaches it. The disease reaches a neighbouring region
 after the onset region has lost SPREAD_BEGINS_AT_LOSS_PCT + SPREAD_UNIT_LOSS_PCT

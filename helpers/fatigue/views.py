@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from helpers.engine.people import person
 from helpers.fatigue.model import (
     CONFIRM_READINGS,
+    GRIP_CHANGE_WITHIN_NOISE_KG,
     GRIP_NOISE_SD_KG,
     HANDS,
     GripSession,
@@ -23,7 +24,6 @@ from helpers.fatigue.model import (
     grip_session,
     noise_or_trend,
     normal_grip_kg,
-    smallest_detectable_change_kg,
     weekly_diary,
 )
 from helpers.views.theme import NOISE_BAND_FILL, PALETTE, style_figure
@@ -68,12 +68,13 @@ def _panel_title(text: str, x: float, y: float) -> dict:
 # ---------------------------------------------------------------------------
 def grip_session_title(s: GripSession) -> str:
     """A title that states what this session shows."""
-    sdc = smallest_detectable_change_kg()
+    sdc = GRIP_CHANGE_WITHIN_NOISE_KG
     low = [h for h in HANDS if s.below_normal_kg(h) > sdc]
     steep = [h for h in HANDS if s.drop_pct(h) >= 45]
     name = person(s.persona).first_name
     if low:
-        return f"{name}: the {' and '.join(low)} hand starts low; rest does not restore it"
+        gap = max(s.below_normal_kg(h) for h in low)
+        return f"{name}: the {' and '.join(low)} hand starts {gap:.0f} kg below its normal, even when rested"
     if steep and s.repetitions >= 8:
         return f"{name}: force falls steeply ({max(s.drop_pct(h) for h in steep):.0f}%), then recovers with rest"
     if all(s.recovery_pct(h) >= 90 for h in HANDS):
@@ -83,7 +84,7 @@ def grip_session_title(s: GripSession) -> str:
 
 def grip_lab_figure(s: GripSession) -> go.Figure:
     """Force of each maximal grip, both hands side by side, with the person's own normal ± noise band."""
-    sdc = smallest_detectable_change_kg()
+    sdc = GRIP_CHANGE_WITHIN_NOISE_KG
     retest_x = s.repetitions + 2
     top = max(s.normal_kg.values()) + sdc + 8
     step = max(1, s.repetitions // 6)
@@ -165,7 +166,7 @@ def grip_lab_figure(s: GripSession) -> go.Figure:
 # ---------------------------------------------------------------------------
 def diary_title(weekly: pd.DataFrame, persona: str) -> str:
     """A title that states the fatigue level and whether measured grip leaves the noise band."""
-    sdc = smallest_detectable_change_kg()
+    sdc = GRIP_CHANGE_WITHIN_NOISE_KG
     gap = grip_gap_kg(weekly, persona)
     low = [h for h in HANDS if gap[h] > sdc]
     grip = (
@@ -182,7 +183,7 @@ def diary_figure(weekly: pd.DataFrame, persona: str, revealed: bool = False) -> 
     ``revealed`` adds the hidden true rested grip (black), for after the learner's judgement.
     The bottom panel owns the first x and y axes (the ones style_figure titles): the shared week axis.
     """
-    sdc = smallest_detectable_change_kg()
+    sdc = GRIP_CHANGE_WITHIN_NOISE_KG
     normal = normal_grip_kg(persona)
     weeks = weekly["week"].to_numpy()
     bottom, middle, top = dict(xaxis="x", yaxis="y"), dict(xaxis="x2", yaxis="y2"), dict(xaxis="x3", yaxis="y3")

@@ -169,7 +169,7 @@ NOT_A_RISK_NOTE = (
 class BaseRateExplorer(FigureApp):
     """Step through a population of 100,000: who twitches, who has ALS, how ALS usually begins."""
 
-    def __init__(self, step: str = "Notice twitches") -> None:
+    def __init__(self, step: str = "Twitch at some point in life") -> None:
         self.step = widgets.ToggleButtons(
             options=list(BASE_RATE_STEPS), value=check_step(step), description="", style={"button_width": "190px"}
         )

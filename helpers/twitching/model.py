@@ -52,7 +52,7 @@ def trigger_week(
     Why this shape: the learner sees noticed twitching rise during the trigger
     week and settle after it (the carry-over of ``helpers.engine.trigger_twitch_series``,
     time constant an ASSUMPTION of the model), while measured grip stays where it
-    was: triggers change twitching, not strength (clinical brief, section 1).
+    was: triggers change twitching, not strength (Simon & Kiernan 2013).
 
     Columns: day, phase ("calm before", "trigger week", "calm after"), the four
     triggers, twitches_per_day (expected noticed twitches), calm_twitches_per_day
@@ -97,7 +97,7 @@ def _lab_grip_readings_cached(n: int) -> tuple[float, ...]:
 def _lab_grip_readings(n: int) -> np.ndarray:
     """Daily maximal grip of the lab person: usual strength plus measurement noise only.
 
-    The noise SD is the model's GRIP_NOISE_SD_KG (Bai 2019; Abe 2025 via the brief).
+    The noise SD is the model's GRIP_NOISE_SD_KG (Bai 2019; Abe 2025).
     A fixed seed, so the readings are the same whatever the triggers: strength does
     not respond to caffeine, sleep, stress or exercise in this model.
     """
@@ -145,9 +145,8 @@ BODY_MAP_PERSONAS: tuple[str, ...] = (
     "als_bulbar_onset",
 )
 #: A region counts as weak when its strength is below this share of normal.
-#: Source: the brief's grip noise (changes under about 15-20% are within
-#: measurement noise; Bai 2019, Abe 2025), so 85% is the first value a clinic
-#: could tell from noise.
+#: Source: grip noise (changes under about 15-20% can be measurement noise;
+#: Abe 2025, Bai 2019), so 85% is the first value a clinic could tell from noise.
 WEAK_BELOW_PCT: float = 85.0
 #: A region counts as twitching when at least this many twitches a day are noticed there (ASSUMPTION).
 TWITCHING_FROM_PER_DAY: float = 1.0
@@ -156,7 +155,7 @@ REGION_NAMES: dict[str, str] = {
     "bulbar": "speech and swallowing",
     "right_arm": "right arm",
     "left_arm": "left arm",
-    "trunk": "trunk and breathing",
+    "trunk": "trunk",
     "right_leg": "right leg",
     "left_leg": "left leg",
 }
@@ -254,7 +253,7 @@ def weekly_summary(daily: pd.DataFrame, weeks: int) -> pd.DataFrame:
     """Week-by-week twitches (whole body, per day), weakest region's strength and cramps per week.
 
     Why the weakest region: ALS starts focally, so an average over the body would hide
-    a hand that is losing strength (clinical brief, section 1).
+    a hand that is losing strength (Ravits & La Spada 2009).
     """
     week = daily["day"].to_numpy() // DAYS_PER_WEEK + 1
     frame = pd.DataFrame(
@@ -288,6 +287,25 @@ def side_by_side_data(months: int = SIDE_BY_SIDE_MONTHS) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def twitch_lead(data: pd.DataFrame) -> str:
+    """Who twitched more, and when, in the weeks shown: a sentence computed from the data (never assumed).
+
+    Why: in the canonical year the benign person twitches more at first, while the person with ALS twitches
+    more and more as further regions weaken; a reader sees both in the figure, so the words must say both.
+    """
+    a = data[data["person"] == "Person A"]["twitches_per_day"].to_numpy()
+    b = data[data["person"] == "Person B"]["twitches_per_day"].to_numpy()
+    n = min(len(a), len(b))
+    half = max(1, n // 2)
+    b_first = int((b[:half] > a[:half]).sum())
+    late = max(1, n // 4)
+    a_last = int((a[n - late : n] > b[n - late : n]).sum())
+    return (
+        f"Twitches: Person B twitched more than Person A in {b_first} of the first {half} weeks; "
+        f"in the last {late} weeks shown, Person A twitched more in {a_last}."
+    )
+
+
 def visible_weeks(data: pd.DataFrame, months_shown: int) -> pd.DataFrame:
     """The rows up to ``months_shown`` months (for the side-by-side slider)."""
     months_shown = whole_number(
@@ -297,17 +315,20 @@ def visible_weeks(data: pd.DataFrame, months_shown: int) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------
-# 4. Base rates: a population, never a person
+# 4. Base rates: a population, never a person; every rate with its time span
 # ---------------------------------------------------------------------------
 POPULATION: int = 100_000
-#: About 70% of people notice fasciculations at some point (Reed & Kurland 1963).
+#: LIFETIME: about 70% of people notice muscle twitches at some point in life (Reed & Kurland 1963).
 TWITCH_SHARE: float = 0.70
-#: Prevalence: about 5 people living with ALS per 100,000 (Chiò 2013, PMID 23860588).
+#: LIFETIME: about 1 in 350 men and 1 in 470 women develop motor neuron disease (Alonso 2009,
+#: PMID 19475756). ASSUMPTION: for a town of half men, half women, about 1 in 400.
+ALS_LIFETIME_RISK: float = 1 / 400
+#: TODAY (point prevalence): about 5 people per 100,000 are living with ALS (Chiò 2013, PMID 23860588).
 ALS_PREVALENCE_PER_100K: float = 5.0
-#: Incidence: about 2 new diagnoses per 100,000 a year (Logroscino 2010, PMID 19710046).
+#: THIS YEAR (incidence): about 2 new diagnoses per 100,000 a year (Logroscino 2010, PMID 19710046).
 ALS_INCIDENCE_PER_100K_YEAR: float = 2.0
 #: Share of ALS whose first symptom is twitching: roughly 7% (Eisen & Stewart 1994,
-#: a secondary source; uncertain).
+#: a letter, read through a secondary source; uncertain). Weakness follows.
 FASCICULATION_FIRST_SHARE: float = 0.07
 #: Follow-up studies of benign fasciculation: (people followed, how many developed ALS, source).
 BFS_FOLLOW_UPS: tuple[tuple[int, int, str], ...] = (
@@ -320,56 +341,61 @@ GRID_COLUMNS: int = 500
 
 BASE_RATE_STEPS: tuple[str, ...] = (
     "Everyone",
-    "Notice twitches",
-    "Living with ALS",
-    "New ALS this year",
-    "ALS starting with twitches",
+    "Twitch at some point in life",
+    "Develop ALS in their lifetime",
+    "Living with ALS today",
+    "Diagnosed with ALS this year",
 )
 
 
 @dataclass(frozen=True)
 class BaseRates:
-    """Counts in a population of ``population`` people (expected values, not a forecast for anyone)."""
+    """Counts in a population of ``population`` people (expected values, not a forecast for anyone).
+
+    Each count has its own time span: a lifetime, today, or this year. Compare
+    like with like: twitching at some point in life against ALS at some point in life.
+    """
 
     population: int
-    notice_twitches: float
+    twitch_in_lifetime: float
+    als_in_lifetime: float
     living_with_als: float
     new_als_per_year: float
-    new_als_twitch_first_per_year: float
 
     @property
-    def twitchers_per_twitch_first_als(self) -> float:
-        """How many people who notice twitches there are for each new ALS that begins with twitching."""
-        return self.notice_twitches / self.new_als_twitch_first_per_year
+    def als_in_lifetime_twitch_first(self) -> float:
+        """Of those who will develop ALS in their lifetime, how many first notice twitching (then weakness)."""
+        return self.als_in_lifetime * FASCICULATION_FIRST_SHARE
 
     @property
-    def years_to_see_one_twitch_first_case(self) -> float:
-        return 1.0 / self.new_als_twitch_first_per_year
+    def twitchers_per_lifetime_als(self) -> float:
+        """People who twitch at some point in life, for each person who develops ALS in a lifetime."""
+        return self.twitch_in_lifetime / self.als_in_lifetime
 
 
 def base_rates(population: int = POPULATION) -> BaseRates:
     """Expected counts from the cited rates, for a population (never a personal risk)."""
     population = whole_number("population", population, 1_000, 10_000_000, "use e.g. 100_000")
     scale = population / 100_000
-    new = ALS_INCIDENCE_PER_100K_YEAR * scale
     return BaseRates(
-        population=int(population),
-        notice_twitches=TWITCH_SHARE * population,
+        population=population,
+        twitch_in_lifetime=TWITCH_SHARE * population,
+        als_in_lifetime=ALS_LIFETIME_RISK * population,
         living_with_als=ALS_PREVALENCE_PER_100K * scale,
-        new_als_per_year=new,
-        new_als_twitch_first_per_year=new * FASCICULATION_FIRST_SHARE,
+        new_als_per_year=ALS_INCIDENCE_PER_100K_YEAR * scale,
     )
 
 
 # Grid codes: fixed for every step (so a step changes only colours and circles, never the 100,000 cells).
-GRID_TWITCH, GRID_ALS, GRID_NEW_ALS = 1, 2, 3  # 0 = does not notice twitches
+# 0 = does not notice twitches; people who will develop ALS are drawn among the twitchers too.
+GRID_TWITCH, GRID_LIFETIME_ALS, GRID_ALS, GRID_NEW_ALS = 1, 2, 3, 4
 #: Which codes each step shows as "highlighted" (drawn black and circled).
 STEP_HIGHLIGHT: dict[str, tuple[int, ...]] = {
     "Everyone": (),
-    "Notice twitches": (),
-    "Living with ALS": (GRID_ALS, GRID_NEW_ALS),
-    "New ALS this year": (GRID_NEW_ALS,),
-    "ALS starting with twitches": (),
+    "Twitch at some point in life": (),
+    "Develop ALS in their lifetime": (GRID_LIFETIME_ALS, GRID_ALS, GRID_NEW_ALS),
+    "Living with ALS today": (GRID_ALS, GRID_NEW_ALS),
+    "Diagnosed with ALS this year": (GRID_NEW_ALS,),
 }
 
 
@@ -381,21 +407,24 @@ def check_step(step: str) -> str:
 def population_codes() -> np.ndarray:
     """The 100,000-person grid (GRID_ROWS x GRID_COLUMNS, int8 codes), the same for every step.
 
-    70% notice twitches (Reed & Kurland 1963), placed at seeded random positions;
-    5 people living with ALS (Chiò 2013), of whom 2 were diagnosed this year
-    (Logroscino 2010), also at seeded positions. People with ALS have their own
-    codes; in the 'twitches' steps they are coloured as twitchers (ASSUMPTION for
-    the picture: twitching is a lower motor neuron sign of ALS, brief section 2).
+    70% twitch at some point (Reed & Kurland 1963), at seeded random positions;
+    about 250 will develop ALS in their lifetime (Alonso 2009), of whom 5 are
+    living with it today (Chiò 2013) and 2 were diagnosed this year (Logroscino
+    2010). They are placed among the twitchers (ASSUMPTION for the picture:
+    twitching is one of the lower motor neuron signs of ALS, so most people with
+    ALS notice it at some point), so the 70% stays exact.
     """
     rng = np.random.default_rng(COURSE_SEED)
     n = GRID_ROWS * GRID_COLUMNS
     rates = base_rates(n)
     codes = np.zeros(n, dtype=np.int8)
-    codes[rng.choice(n, size=round(TWITCH_SHARE * n), replace=False)] = GRID_TWITCH
-    als = rng.choice(n, size=round(rates.living_with_als), replace=False)
-    new = round(rates.new_als_per_year)
-    codes[als[new:]] = GRID_ALS
-    codes[als[:new]] = GRID_NEW_ALS
+    twitchers = rng.choice(n, size=round(TWITCH_SHARE * n), replace=False)
+    codes[twitchers] = GRID_TWITCH
+    lifetime = rng.choice(twitchers, size=round(rates.als_in_lifetime), replace=False)
+    living, new = round(rates.living_with_als), round(rates.new_als_per_year)
+    codes[lifetime] = GRID_LIFETIME_ALS
+    codes[lifetime[:living]] = GRID_ALS
+    codes[lifetime[:new]] = GRID_NEW_ALS
     codes.flags.writeable = False
     return codes.reshape(GRID_ROWS, GRID_COLUMNS)
 
@@ -409,28 +438,31 @@ def population_grid(step: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 def base_rate_sentence(step: str) -> str:
-    """What one step of the explorer shows, in words (the caption and alt text)."""
+    """What one step of the explorer shows, in words, with its time span (the caption and alt text)."""
     check_step(step)
     r = base_rates()
     sentences = {
         "Everyone": f"{r.population:,} people, one tiny square each: a small town.",
-        "Notice twitches": (
-            f"About {r.notice_twitches:,.0f} of the {r.population:,} (70%) notice muscle twitches at some point "
-            "(Reed & Kurland 1963)."
+        "Twitch at some point in life": (
+            f"Over a lifetime, about {r.twitch_in_lifetime:,.0f} of the {r.population:,} (70 in 100) notice muscle "
+            "twitches at some point (Reed & Kurland 1963)."
         ),
-        "Living with ALS": (
-            f"About {r.living_with_als:.0f} of the {r.population:,} are living with ALS (Chiò 2013), circled; "
-            "almost everyone who twitches does not have it."
+        "Develop ALS in their lifetime": (
+            f"Over a lifetime, about {r.als_in_lifetime:.0f} of the {r.population:,} (about 1 in 400; 1 in 350 men "
+            "and 1 in 470 women; Alonso 2009) develop ALS, circled. Lifetime against lifetime: for every one of them, "
+            "about "
+            f"{r.twitchers_per_lifetime_als:,.0f} people twitch at some point. ALS almost always shows itself through "
+            f"weakness: only about 7% first notice twitching (about {r.als_in_lifetime_twitch_first:.0f} of the "
+            f"{r.als_in_lifetime:.0f}; Eisen & Stewart 1994, a rough figure), and weakness follows."
         ),
-        "New ALS this year": (
-            f"About {r.new_als_per_year:.0f} new diagnoses of ALS a year among {r.population:,} people "
+        "Living with ALS today": (
+            f"Today, at one moment in time, about {r.living_with_als:.0f} of the {r.population:,} are living with ALS "
+            "(Chiò 2013), circled. This is a snapshot, not a lifetime figure: do not set it against the 70% who "
+            "twitch at some point in life."
+        ),
+        "Diagnosed with ALS this year": (
+            f"This year, about {r.new_als_per_year:.0f} of the {r.population:,} are newly diagnosed with ALS "
             "(Logroscino 2010), circled."
-        ),
-        "ALS starting with twitches": (
-            "Roughly 7% of ALS begins with twitching (Eisen & Stewart 1994, uncertain): about "
-            f"{r.new_als_twitch_first_per_year:.2f} of a person a year here, "
-            "so no square is circled: a town this size sees one such person about every "
-            f"{r.years_to_see_one_twitch_first_case:.0f} years, while {r.notice_twitches:,.0f} of its people twitch."
         ),
     }
     return sentences[step]

@@ -1,9 +1,11 @@
 """Figures of the twitching lesson: pure functions from data to a styled go.Figure.
 
 Every figure goes through ``style_figure`` (title states the finding, axes with
-units, one-sentence description). Colours are Okabe-Ito; the body map's strength
-scale runs from pale grey (full strength) to dark blue (weak), and twitching is
-drawn as orange rings, so the two never share a channel.
+units, one-sentence description, the synthetic mark). Colours are Okabe-Ito; the
+body map's strength fill is pale for "within the noise of normal" and blue, darker
+as strength falls, for "weak"; twitching is drawn as a vermillion ring with a
+white halo, so the ring stands out (3:1 or more) on every fill and the two
+measures never share a channel.
 """
 
 from __future__ import annotations
@@ -14,15 +16,14 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from helpers.engine import GRIP_NOISE_SD_KG, REGIONS
+from helpers.engine import GRIP_CHANGE_WITHIN_NOISE_KG, REGIONS
 from helpers.engine.people import check_persona, person
 from helpers.engine.triggers import EXERCISE_EASY_MIN, SLEEP_NEED_H
 from helpers.twitching.model import (
     BODY_MAP_PERSONAS,
-    GRID_ALS,
     GRID_COLUMNS,
-    GRID_NEW_ALS,
     GRID_ROWS,
+    LAB_GRIP_KG,
     REGION_NAMES,
     SIDE_BY_SIDE_MONTHS,
     STEP_HIGHLIGHT,
@@ -35,9 +36,10 @@ from helpers.twitching.model import (
     side_by_side_data,
     summarise_trigger_week,
     trigger_week,
+    twitch_lead,
     visible_weeks,
 )
-from helpers.views.theme import NOISE_BAND_FILL, PALETTE, style_figure
+from helpers.views.theme import NOISE_BAND_FILL, PALETTE, line, style_figure
 
 # ---------------------------------------------------------------------------
 # 1. Trigger lab
@@ -54,66 +56,91 @@ def trigger_settings_text(week: pd.DataFrame) -> str:
     )
 
 
+def grip_within_band(week: pd.DataFrame) -> tuple[int, int]:
+    """(days whose grip reading lies inside the noise band around the person's usual grip, days in all)."""
+    inside = (week["grip_kg"] - LAB_GRIP_KG).abs() <= GRIP_CHANGE_WITHIN_NOISE_KG
+    return int(inside.sum()), len(week)
+
+
+def describe_trigger_week(week: pd.DataFrame) -> tuple[str, str]:
+    """(title, description) of a trigger week, every number and claim computed from the week shown."""
+    s = summarise_trigger_week(week)
+    days = week["day"].tolist()
+    inside, total = grip_within_band(week)
+    settle = f"settles in about {s.days_to_settle} days" if s.days_to_settle else "has not settled by day 21"
+    grip_claim = "grip stays flat" if inside == total else f"grip stays in its noise band on {inside} of {total} days"
+    title = f"Twitching peaks at {s.peak_per_day:.1f} a day and {settle}; {grip_claim}"
+    noise_band = f"±{GRIP_CHANGE_WITHIN_NOISE_KG:.0f} kg noise band"
+    if inside == total:
+        band = f"inside its {noise_band} around {LAB_GRIP_KG:.0f} kg on every one of the {total} days"
+    else:
+        band = f"inside its {noise_band} on {inside} of {total} days"
+    description = (
+        f"On calm days this person notices about {s.calm_per_day:.1f} twitches a day; during the trigger week it "
+        f"climbs to {s.peak_per_day:.1f} a day and after it falls back ({s.last_day_per_day:.1f} on day {days[-1]}), "
+        f"while measured grip stays {band}: the triggers change twitching, not strength."
+    )
+    row = week[week["phase"] == "trigger week"].iloc[0]
+    quiet = [
+        text
+        for flag, text in (
+            (row["sleep_h"] >= SLEEP_NEED_H, f"sleep of {SLEEP_NEED_H:g} hours or more"),
+            (row["exercise_min"] <= EXERCISE_EASY_MIN, f"exercise up to {EXERCISE_EASY_MIN:.0f} minutes a day"),
+        )
+        if flag
+    ]
+    if quiet:
+        verb = "adds" if len(quiet) == 1 else "add"
+        description += f" In this model {' and '.join(quiet)} {verb} no twitching (an ASSUMPTION)."
+    return title, description
+
+
 def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
     """Noticed twitches a day (top panel) and measured grip (bottom panel) over calm, trigger and calm days.
 
     Built as one figure spec (no make_subplots, no incremental add_*): a slider
     move rebuilds it in a few milliseconds.
     """
-    s = summarise_trigger_week(week)
     days = week["day"].tolist()
-    usual = float(np.median(week["grip_kg"]))
     first = int(week.loc[week["phase"] == "trigger week", "day"].min())
     last = int(week.loc[week["phase"] == "trigger week", "day"].max())
     top = max(8.0, float(week["twitches_per_day"].max()) * 1.15)
+    band = GRIP_CHANGE_WITHIN_NOISE_KG
+    day_hover = "day %{x}: %{y:.1f}"
     data = [
-        dict(
-            type="scatter",
-            x=days,
-            y=week["calm_twitches_per_day"].tolist(),
-            mode="lines",
-            name="calm days throughout",
-            xaxis="x",
+        line(
+            days,
+            week["calm_twitches_per_day"],
+            "calm days throughout",
+            PALETTE["black"],
+            width=2,
+            dash="dot",
+            hover=day_hover + " twitches",
             yaxis="y2",
-            line=dict(color=PALETTE["black"], dash="dot", width=2),
-            hovertemplate="day %{x}: %{y:.1f} twitches<extra>calm</extra>",
         ),
-        dict(
-            type="scatter",
-            x=days,
-            y=week["twitches_per_day"].tolist(),
-            mode="lines+markers",
-            name="noticed twitches a day",
-            xaxis="x",
+        line(
+            days,
+            week["twitches_per_day"],
+            "noticed twitches a day",
+            PALETTE["orange"],
+            width=3,
+            markers=True,
+            hover=day_hover + " twitches",
             yaxis="y2",
-            line=dict(color=PALETTE["orange"], width=3),
-            hovertemplate="day %{x}: %{y:.1f} twitches<extra></extra>",
         ),
         dict(
             type="scatter",
             x=days + days[::-1],
-            y=[usual + 2 * GRIP_NOISE_SD_KG] * len(days) + [usual - 2 * GRIP_NOISE_SD_KG] * len(days),
+            y=[LAB_GRIP_KG + band] * len(days) + [LAB_GRIP_KG - band] * len(days),
             fill="toself",
             fillcolor=NOISE_BAND_FILL,
             line=dict(width=0),
-            name="grip noise band (±2 SD)",
+            name=f"grip noise band (±{band:.0f} kg)",
             hoverinfo="skip",
-            xaxis="x",
-            yaxis="y",
         ),
-        dict(
-            type="scatter",
-            x=days,
-            y=week["grip_kg"].tolist(),
-            mode="lines+markers",
-            name="measured grip",
-            xaxis="x",
-            yaxis="y",
-            line=dict(color=PALETTE["blue"], width=2),
-            hovertemplate="day %{x}: %{y:.1f} kg<extra></extra>",
-        ),
+        line(days, week["grip_kg"], "measured grip", PALETTE["blue"], width=2, markers=True, hover=day_hover + " kg"),
     ]
-    band = dict(
+    trigger_band = dict(
         type="rect",
         xref="x",
         x0=first - 0.5,
@@ -124,9 +151,9 @@ def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
     )
     layout = dict(
         xaxis=dict(dtick=2, range=[0.5, len(days) + 0.5], anchor="y"),
-        yaxis=dict(domain=[0.0, 0.36], range=[usual - 20, usual + 12]),
+        yaxis=dict(domain=[0.0, 0.36], range=[LAB_GRIP_KG - 20, LAB_GRIP_KG + 12]),
         yaxis2=dict(domain=[0.46, 1.0], range=[0, top], anchor="x", title=dict(text="noticed twitches a day")),
-        shapes=[dict(band, yref="y domain", y0=0, y1=1), dict(band, yref="y2 domain", y0=0, y1=1)],
+        shapes=[dict(trigger_band, yref="y domain", y0=0, y1=1), dict(trigger_band, yref="y2 domain", y0=0, y1=1)],
         annotations=[
             dict(
                 x=(first + last) / 2,
@@ -151,32 +178,16 @@ def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
             ),
         ],
         legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
-        margin=dict(l=70, r=30, t=110, b=130),
+        margin=dict(l=70, r=30, t=120, b=130),
     )
-    fig = go.Figure(data=data, layout=layout)
-    settle = f"settles within about {s.days_to_settle} days" if s.days_to_settle else "has not fully settled by day 21"
-    title = f"Twitching rises to {s.peak_per_day:.1f} a day with triggers and {settle}; grip stays flat"
-    description = (
-        f"On calm days this person notices about {s.calm_per_day:.1f} twitches a day; during the trigger week "
-        "it climbs to "
-        f"{s.peak_per_day:.1f} a day and after it falls back ({s.last_day_per_day:.1f} on day {days[-1]}), "
-        f"while measured grip stays within its noise band around {usual:.0f} kg the whole time."
-    )
-    row = week[week["phase"] == "trigger week"].iloc[0]
-    quiet = [
-        text
-        for flag, text in (
-            (row["sleep_h"] >= SLEEP_NEED_H, f"sleep of {SLEEP_NEED_H:g} hours or more"),
-            (row["exercise_min"] <= EXERCISE_EASY_MIN, f"exercise up to {EXERCISE_EASY_MIN:.0f} minutes a day"),
-        )
-        if flag
-    ]
-    if quiet:
-        description += (
-            f" In this model {' and '.join(quiet)} add{'s' if len(quiet) == 1 else ''} no twitching (an ASSUMPTION)."
-        )
+    title, description = describe_trigger_week(week)
     return style_figure(
-        fig, title=title, x_title="day of the diary", y_title="grip (kg)", description=description, height=580
+        go.Figure(data=data, layout=layout),
+        title=title,
+        x_title="day of the diary",
+        y_title="grip (kg)",
+        description=description,
+        height=580,
     )
 
 
@@ -193,14 +204,17 @@ BODY_LAYOUT: dict[str, tuple[float, float, float, float, str]] = {
     "right_leg": (-0.6, 2.0, 0.5, 1.8, "rect"),
     "left_leg": (0.6, 2.0, 0.5, 1.8, "rect"),
 }
-# Strength colour scale: full strength pale grey, weak dark blue (Okabe-Ito blue in the middle).
+#: Strength fill: pale at and above WEAK_BELOW_PCT (within the noise of normal), blue and darker as
+#: strength falls below it. The step at the threshold keeps every fill either light or dark, so the
+#: twitch ring (vermillion on a white halo) contrasts 3:1 or more with every fill.
 STRENGTH_SCALE: list[tuple[float, str]] = [
     (0.0, "#08306B"),
-    (0.5, PALETTE["blue"]),
-    (0.85, PALETTE["sky"]),
+    (WEAK_BELOW_PCT / 100 - 0.001, PALETTE["blue"]),
+    (WEAK_BELOW_PCT / 100, "#E3EDF6"),
     (1.0, "#EDEDED"),
 ]
 TWITCH_RING = PALETTE["vermillion"]
+RING_HALO = "#FFFFFF"
 RING_SIZE_PER_TWITCH = 3.2
 RING_MIN, RING_MAX = 8.0, 60.0
 
@@ -236,17 +250,10 @@ def describe_body_month(regions: pd.DataFrame, who: str) -> tuple[str, str]:
         title = (
             f"Month {month}: {len(weak)} weak region{'s' if len(weak) != 1 else ''}, twitching in {len(both)} of them"
         )
-    weak_text = (
-        ", ".join(f"{REGION_NAMES[r]} {s:.0f}%" for r, s in zip(weak["region"], weak["strength_pct"], strict=True))
-        or "none"
-    )
-    twitch_text = (
-        ", ".join(
-            f"{REGION_NAMES[r]} {t:.0f}"
-            for r, t in zip(twitching["region"], twitching["twitches_per_day"], strict=True)
-        )
-        or "none noticed"
-    )
+    pairs = zip(weak["region"], weak["strength_pct"], strict=True)
+    weak_text = ", ".join(f"{REGION_NAMES[r]} {s:.0f}%" for r, s in pairs) or "none"
+    pairs = zip(twitching["region"], twitching["twitches_per_day"], strict=True)
+    twitch_text = ", ".join(f"{REGION_NAMES[r]} {t:.0f}" for r, t in pairs) or "none noticed"
     description = (
         f"{who}, month {month}: regions below {WEAK_BELOW_PCT:.0f}% of normal strength: {weak_text}; "
         f"twitches a day: {twitch_text}."
@@ -275,8 +282,25 @@ RING_KEY: tuple[int, ...] = (2, 5, 10)
 RING_KEY_X: float = 5.6
 
 
+def _rings(x: list[float], y: list[float], sizes: list[float], **extra: object) -> list[dict]:
+    """Twitch rings: a white halo under a vermillion ring, so the ring shows on any fill."""
+    return [
+        dict(
+            type="scatter",
+            x=x,
+            y=y,
+            mode="markers",
+            showlegend=False,
+            hoverinfo="skip",
+            marker=dict(size=sizes, symbol="circle-open", color=colour, line=dict(width=width)),
+            **extra,
+        )
+        for colour, width in ((RING_HALO, 8), (TWITCH_RING, 4))
+    ]
+
+
 def body_map_figure(regions: pd.DataFrame, who: str) -> go.Figure:
-    """A schematic body: each region's fill shows its strength, an orange ring its twitching.
+    """A schematic body: each region's fill shows its strength, a ring its twitching.
 
     One figure spec (patches are layout shapes, numbers are annotations), so a
     month step rebuilds it in a few milliseconds.
@@ -303,6 +327,8 @@ def body_map_figure(regions: pd.DataFrame, who: str) -> go.Figure:
                 layer="below",
             )
         )
+    colorbar = dict(title=dict(text="strength<br>(% of normal)"), x=1.0, len=0.7, tickvals=[0, 25, 50, 85, 100])
+    key_y = [8.0 - 1.5 * i for i in range(len(RING_KEY))]
     data = [
         # Invisible markers carrying the colour bar and the hover text of the patches.
         dict(
@@ -319,41 +345,24 @@ def body_map_figure(regions: pd.DataFrame, who: str) -> go.Figure:
                 cmin=0,
                 cmax=100,
                 colorscale=[[a, c] for a, c in STRENGTH_SCALE],
-                colorbar=dict(
-                    title=dict(text="strength<br>(% of normal)"), x=1.0, len=0.7, tickvals=[0, 25, 50, 75, 100]
-                ),
+                colorbar=colorbar,
             ),
             customdata=[[REGION_NAMES[r], t] for r, t in zip(REGIONS, twitches, strict=True)],
-            hovertemplate=(
-                "%{customdata[0]}<br>strength %{marker.color:.0f}%<br>%{customdata[1]:.1f} twitches "
-                "a day<extra></extra>"
-            ),
+            hovertemplate="%{customdata[0]}<br>strength %{marker.color:.0f}%<br>"
+            "%{customdata[1]:.1f} twitches a day<extra></extra>",
         ),
-        dict(
-            type="scatter",
-            x=xs,
-            y=ys,
-            mode="markers",
-            name="twitching",
-            showlegend=False,
-            hoverinfo="skip",
-            marker=dict(
-                size=[ring_size(t) for t in twitches], symbol="circle-open", color=TWITCH_RING, line=dict(width=4)
-            ),
-        ),
+        *_rings(xs, ys, [ring_size(t) for t in twitches]),
+        *_rings([RING_KEY_X] * len(RING_KEY), key_y, [ring_size(n) for n in RING_KEY]),
         dict(
             type="scatter",
             x=[RING_KEY_X] * len(RING_KEY),
-            y=[8.0 - 1.5 * i for i in range(len(RING_KEY))],
-            mode="markers+text",
-            text=[f"    {n} a day" for n in RING_KEY],
-            textposition="middle right",
-            textfont=dict(size=13),
+            y=key_y,
+            mode="text",
             showlegend=False,
             hoverinfo="skip",
-            marker=dict(
-                size=[ring_size(n) for n in RING_KEY], symbol="circle-open", color=TWITCH_RING, line=dict(width=4)
-            ),
+            text=[f"      {n} a day" for n in RING_KEY],
+            textposition="middle right",
+            textfont=dict(size=13),
         ),
     ]
     annotations = [
@@ -385,14 +394,18 @@ def body_map_figure(regions: pd.DataFrame, who: str) -> go.Figure:
     layout = dict(
         shapes=shapes,
         annotations=annotations,
-        margin=dict(l=20, r=20, t=80, b=20),
+        margin=dict(l=20, r=20, t=90, b=20),
         xaxis=dict(range=[-5.4, 8.4], visible=False, scaleanchor="y", scaleratio=1),
         yaxis=dict(range=[-0.1, 9.8], visible=False),
     )
-    fig = go.Figure(data=data, layout=layout)
     title, description = describe_body_month(regions, who)
     return style_figure(
-        fig, title=title, x_title="body (schematic)", y_title="body (schematic)", description=description, height=540
+        go.Figure(data=data, layout=layout),
+        title=title,
+        x_title="body (schematic)",
+        y_title="body (schematic)",
+        description=description,
+        height=540,
     )
 
 
@@ -404,13 +417,25 @@ PERSON_STYLE: dict[str, dict] = {
     "Person B": dict(color=PALETTE["blue"], dash="dash"),
 }
 
-
 PANELS: tuple[tuple[str, str, str, tuple[float, float]], ...] = (
     # (column, y axis, panel title, domain) top to bottom; the bottom panel uses the main y axis.
     ("twitches_per_day", "y3", "twitches a day (whole body)", (0.71, 1.0)),
     ("weakest_strength_pct", "y2", "strength of the weakest region (% of normal)", (0.37, 0.64)),
     ("cramps_per_week", "y", "cramps a week", (0.0, 0.27)),
 )
+
+
+def describe_side_by_side(data: pd.DataFrame, months_shown: int) -> str:
+    """The description of the side-by-side figure: strength, and who twitched more when, from the data shown."""
+    parts = []
+    for who in PERSON_STYLE:
+        d = data[data["person"] == who]
+        parts.append(
+            f"{who}'s weakest region is at {d['weakest_strength_pct'].iloc[0]:.0f}% of normal at the start and "
+            f"{d['weakest_strength_pct'].iloc[-1]:.0f}% at month {months_shown}"
+        )
+    lead = twitch_lead(data)
+    return "; ".join(parts) + f". {lead}"
 
 
 def side_by_side_figure(data: pd.DataFrame, months_shown: int, months_total: int = 12) -> go.Figure:
@@ -421,89 +446,76 @@ def side_by_side_figure(data: pd.DataFrame, months_shown: int, months_total: int
     traces = []
     for who, style in PERSON_STYLE.items():
         d = data[data["person"] == who]
-        x = d["month"].tolist()
         for column, yaxis, _title, _domain in PANELS:
             traces.append(
-                dict(
-                    type="scatter",
-                    x=x,
-                    y=d[column].tolist(),
-                    mode="lines",
-                    name=who,
+                line(
+                    d["month"],
+                    d[column],
+                    who,
+                    style["color"],
+                    width=3,
+                    dash=style["dash"],
+                    hover=f"{who}: %{{y:.0f}}",
+                    yaxis=yaxis,
                     legendgroup=who,
                     showlegend=column == "twitches_per_day",
-                    line=dict(color=style["color"], dash=style["dash"], width=3),
-                    xaxis="x",
-                    yaxis=yaxis,
-                    hovertemplate=f"{who}: %{{y:.0f}}<extra></extra>",
                 )
             )
+    noise = dict(
+        type="rect",
+        xref="x domain",
+        x0=0,
+        x1=1,
+        yref="y2",
+        y0=WEAK_BELOW_PCT,
+        y1=105,
+        fillcolor=NOISE_BAND_FILL,
+        line=dict(width=0),
+        layer="below",
+    )
+    panel_titles = [
+        dict(
+            text=f"<b>{title}</b>",
+            x=0,
+            xref="paper",
+            y=domain[1],
+            yref="paper",
+            xanchor="left",
+            yanchor="bottom",
+            showarrow=False,
+            font=dict(size=14),
+        )
+        for _c, _y, title, domain in PANELS
+    ]
+    band_note = dict(
+        x=0.01,
+        xref="x domain",
+        y=WEAK_BELOW_PCT - 1,
+        yref="y2",
+        showarrow=False,
+        xanchor="left",
+        yanchor="top",
+        font=dict(size=12, color="#444"),
+        text="grey band: within measurement noise of normal",
+    )
     layout = dict(
         xaxis=dict(range=[0, months_total], dtick=1, anchor="y"),
         yaxis=dict(domain=PANELS[2][3], rangemode="tozero", title=dict(text="per week")),
         yaxis2=dict(domain=PANELS[1][3], range=[0, 105], anchor="x", title=dict(text="% of normal")),
         yaxis3=dict(domain=PANELS[0][3], rangemode="tozero", anchor="x", title=dict(text="per day")),
-        shapes=[
-            dict(
-                type="rect",
-                xref="x domain",
-                x0=0,
-                x1=1,
-                yref="y2",
-                y0=WEAK_BELOW_PCT,
-                y1=105,
-                fillcolor=NOISE_BAND_FILL,
-                line=dict(width=0),
-                layer="below",
-            )
-        ],
-        annotations=[
-            dict(
-                text=f"<b>{title}</b>",
-                x=0,
-                xref="paper",
-                y=domain[1],
-                yref="paper",
-                xanchor="left",
-                yanchor="bottom",
-                showarrow=False,
-                font=dict(size=14),
-            )
-            for _c, _y, title, domain in PANELS
-        ]
-        + [
-            dict(
-                x=0.01,
-                xref="x domain",
-                y=WEAK_BELOW_PCT - 1,
-                yref="y2",
-                text="grey band: within measurement noise of normal",
-                showarrow=False,
-                xanchor="left",
-                yanchor="top",
-                font=dict(size=12, color="#444"),
-            )
-        ],
+        shapes=[noise],
+        annotations=[*panel_titles, band_note],
         legend=dict(orientation="h", yanchor="bottom", y=1.05, x=1, xanchor="right"),
-        margin=dict(l=70, r=30, t=110, b=60),
+        margin=dict(l=70, r=30, t=120, b=60),
     )
-    fig = go.Figure(data=traces, layout=layout)
-    summary = []
-    for who in PERSON_STYLE:
-        d = data[data["person"] == who]
-        summary.append(
-            f"{who}: about {d['twitches_per_day'].mean():.0f} twitches a day, weakest region "
-            f"{d['weakest_strength_pct'].iloc[0]:.0f}% at the start and "
-            f"{d['weakest_strength_pct'].iloc[-1]:.0f}% at month {months_shown}"
-        )
-    title = f"{months_shown} month{'s' if months_shown != 1 else ''} side by side: both twitch; does strength change?"
-    description = "; ".join(summary) + "."
+    plural = "s" if months_shown != 1 else ""
+    title = f"{months_shown} month{plural} side by side: both twitch; does strength change?"
     return style_figure(
-        fig,
+        go.Figure(data=traces, layout=layout),
         title=title,
         x_title="months since the diary began",
         y_title="cramps a week",
-        description=description,
+        description=describe_side_by_side(data, months_shown),
         height=660,
     )
 
@@ -513,15 +525,17 @@ def side_by_side_figure(data: pd.DataFrame, months_shown: int, months_total: int
 # ---------------------------------------------------------------------------
 GRID_GREY = "#E4E4E4"
 GRID_BLACK = "#000000"
+#: The mark of the base-rate figure: its counts are published rates, its squares are no one.
+BASE_RATE_MARK = "Counts from published rates; each square is an imagined person, not a personal risk"
 
 
 def grid_colours(step: str) -> list[str]:
-    """Colour of each grid code (quiet, twitches, living with ALS, new ALS this year) in one step."""
+    """Colour of each grid code (no twitch, twitch, lifetime ALS, living with ALS, new ALS) in one step."""
     highlight = STEP_HIGHLIGHT[check_step(step)]
     if step == "Everyone":
-        return [GRID_GREY] * 4
+        return [GRID_GREY] * 5
     return [GRID_GREY, PALETTE["orange"]] + [
-        GRID_BLACK if code in highlight else PALETTE["orange"] for code in (GRID_ALS, GRID_NEW_ALS)
+        GRID_BLACK if code in highlight else PALETTE["orange"] for code in (2, 3, 4)
     ]
 
 
@@ -533,12 +547,16 @@ def base_rate_figure(step: str) -> go.Figure:
     """
     grid, highlighted = population_grid(step)
     colours = grid_colours(step)
+    n_codes = len(colours)
     scale = []
     for code, colour in enumerate(colours):
-        scale += [[code / 4, colour], [(code + 1) / 4, colour]]
+        scale += [[code / n_codes, colour], [(code + 1) / n_codes, colour]]
     rows, cols = np.divmod(highlighted, GRID_COLUMNS)
+    circle = 26 if len(highlighted) <= 10 else 9
     data = [
-        dict(type="heatmap", z=grid, zmin=-0.5, zmax=3.5, colorscale=scale, showscale=False, hoverinfo="skip"),
+        dict(
+            type="heatmap", z=grid, zmin=-0.5, zmax=n_codes - 0.5, colorscale=scale, showscale=False, hoverinfo="skip"
+        ),
         dict(
             type="scatter",
             x=cols.tolist(),
@@ -546,14 +564,16 @@ def base_rate_figure(step: str) -> go.Figure:
             mode="markers",
             showlegend=False,
             hoverinfo="skip",
-            marker=dict(size=26, symbol="circle-open", color=PALETTE["blue"], line=dict(width=4)),
+            marker=dict(size=circle, symbol="circle-open", color=PALETTE["blue"], line=dict(width=3)),
         ),
     ]
-    legend = {"Everyone": "grey = one person", "Notice twitches": "orange = notices twitches · grey = does not"}.get(
-        step, "orange = notices twitches · black, circled in blue = " + step.lower()
-    )
+    legend = {
+        "Everyone": "grey = one person",
+        "Twitch at some point in life": "orange = twitches at some point in life",
+    }
+    key = legend.get(step, "orange = twitches at some point · black, circled in blue = " + step.lower())
     layout = dict(
-        margin=dict(l=50, r=20, t=110, b=60),
+        margin=dict(l=50, r=20, t=120, b=60),
         xaxis=dict(range=[-0.5, GRID_COLUMNS - 0.5], showticklabels=False, showgrid=False, ticks=""),
         yaxis=dict(
             range=[GRID_ROWS - 0.5, -0.5], showticklabels=False, showgrid=False, ticks="", scaleanchor="x", scaleratio=1
@@ -568,26 +588,26 @@ def base_rate_figure(step: str) -> go.Figure:
                 yanchor="bottom",
                 showarrow=False,
                 font=dict(size=14, color="#333"),
-                text=legend,
+                text=key,
             )
         ],
     )
-    fig = go.Figure(data=data, layout=layout)
     count = len(highlighted)
     title = {
         "Everyone": "100,000 people: one tiny square each",
-        "Notice twitches": "70,000 of 100,000 people notice twitches at some point",
-        "Living with ALS": f"Living with ALS: {count} of 100,000 (circled)",
-        "New ALS this year": f"New ALS this year: {count} of 100,000 (circled)",
-        "ALS starting with twitches": "ALS that begins with twitching: less than one person a year here",
+        "Twitch at some point in life": "Over a lifetime, 70,000 of 100,000 people notice twitches",
+        "Develop ALS in their lifetime": f"Over a lifetime, about {count} of 100,000 develop ALS (circled)",
+        "Living with ALS today": f"Today, {count} of 100,000 are living with ALS (circled)",
+        "Diagnosed with ALS this year": f"This year, {count} of 100,000 are newly diagnosed with ALS (circled)",
     }[step]
     return style_figure(
-        fig,
+        go.Figure(data=data, layout=layout),
         title=title,
         x_title=f"100,000 people: {GRID_ROWS} rows of {GRID_COLUMNS}, one tiny square each",
         y_title="people",
         description=base_rate_sentence(step),
         height=520,
+        mark=BASE_RATE_MARK,
     )
 
 

@@ -11,6 +11,8 @@ title that states the finding, and a one-sentence description kept in
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
+from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -29,6 +31,11 @@ PALETTE: dict[str, str] = {
 COLORWAY: list[str] = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")]
 NOISE_BAND_FILL = "rgba(120,120,120,0.18)"
 FONT_SIZE = 15
+#: Every course figure says, under its title, what its people and numbers are.
+SYNTHETIC_MARK = "Synthetic teaching example: not a real person"
+#: Titles are wrapped to lines of about this many characters, so that a finding is never cut off
+#: on a small laptop (an output about 570 px wide) or a projector at 150% zoom.
+TITLE_LINE_CHARS = 52
 
 COURSE_TEMPLATE = go.layout.Template(
     layout=dict(
@@ -73,6 +80,17 @@ class CourseFigure(go.Figure):
         display(HTML(description_html(figure_description(self))))
 
 
+def wrap_title(text: str, width: int = TITLE_LINE_CHARS) -> str:
+    """The title broken into lines of at most ``width`` characters with <br> (plotly does not wrap titles)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def style_figure(
     fig: go.Figure,
     *,
@@ -81,12 +99,17 @@ def style_figure(
     y_title: str,
     description: str,
     height: int = 420,
+    mark: str = SYNTHETIC_MARK,
 ) -> CourseFigure:
-    """Apply the course's title, axis labels, size and alt text to a figure.
+    """Apply the course's title, axis labels, size, mark and alt text to a figure.
 
     ``title`` should state the finding ("Grip recovers after rest"), axis titles
     carry units ("grip force (kg)"), and ``description`` is one sentence that
-    gives a reader who cannot see the figure the same point.
+    gives a reader who cannot see the figure the same point. ``mark`` is the
+    small line under the title that says what the figure's data are (by default
+    that its people are synthetic), so a projected slide or a screenshot never
+    reads as a real patient. The title is wrapped and the figure fills the width
+    of its output, so nothing is cut off on a small screen.
     """
     for name, value in (("title", title), ("x_title", x_title), ("y_title", y_title), ("description", description)):
         if not value or not value.strip():
@@ -94,13 +117,18 @@ def style_figure(
                 f"style_figure: {name} is empty; every course figure needs a title, axis titles with units and "
                 "a description"
             )
+    wrapped = wrap_title(title)
+    extra_lines = wrapped.count("<br>")
+    top = (fig.layout.margin.t if fig.layout.margin.t is not None else COURSE_TEMPLATE.layout.margin.t) or 80
     fig.update_layout(
         template=COURSE_TEMPLATE,
-        title_text=title,
+        title=dict(text=wrapped, subtitle=dict(text=mark, font=dict(size=12, color="#555"))),
         xaxis_title_text=x_title,
         yaxis_title_text=y_title,
-        height=height,
-        meta={"description": description},
+        height=height + 24 * extra_lines,
+        margin=dict(t=top + 24 * extra_lines),
+        autosize=True,
+        meta={"description": description, "title": title, "mark": mark},
     )
     if type(fig) is go.Figure:
         fig.__class__ = CourseFigure  # same data, no copy: only the display changes
@@ -120,4 +148,33 @@ def description_html(text: str) -> str:
     return (
         "<p class='figure-description' style='font-size:1em;color:#333;margin:0.2em 0 1em 0'>"
         f"<em>What this figure shows:</em> {html.escape(text)}</p>"
+    )
+
+
+def line(
+    x: Sequence[Any],
+    y: Sequence[Any],
+    name: str,
+    colour: str,
+    *,
+    width: float = 2.5,
+    dash: str = "solid",
+    markers: bool = False,
+    hover: str = "%{y}",
+    xaxis: str = "x",
+    yaxis: str = "y",
+    **extra: Any,
+) -> dict[str, Any]:
+    """One line trace as a figure-spec dict (the shape almost every course figure is made of)."""
+    return dict(
+        type="scatter",
+        x=list(x),
+        y=list(y),
+        mode="lines+markers" if markers else "lines",
+        name=name,
+        line=dict(color=colour, width=width, dash=dash),
+        hovertemplate=hover + "<extra></extra>",
+        xaxis=xaxis,
+        yaxis=yaxis,
+        **extra,
     )

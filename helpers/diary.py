@@ -1,0 +1,100 @@
+"""The symptom diary a reader keeps: its fields, in one place (the printable sheet and lesson 04's diary use them).
+
+Why a structured record: a clinician decides with dated, concrete facts (where,
+what, how much, which task changed, since when, in what context), not with a
+general impression of "weakness". A record describes; it never interprets,
+scores risk or suggests a cause, and nothing here does either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DiaryField:
+    """One column of the diary: its name in a CSV file, its heading, and a plain example."""
+
+    name: str
+    heading: str
+    hint: str
+
+
+#: The diary's columns, in order (also the columns of a diary CSV file).
+DIARY_FIELDS: tuple[DiaryField, ...] = (
+    DiaryField("date", "Date", "the day you noticed it, e.g. 2026-12-01"),
+    DiaryField("where", "Where in the body", "e.g. left calf, right hand, eyelid, both feet"),
+    DiaryField(
+        "what",
+        "What you noticed",
+        "twitching, cramp, weakness in a task, numbness or tingling, speech, swallowing, breathing, tiredness, "
+        "or other",
+    ),
+    DiaryField("how_much", "How much, how long", "e.g. a few seconds, on and off all evening, mild"),
+    DiaryField("task_changed", "A task that changed", "e.g. could not open a jar, tripped on a step; or none"),
+    DiaryField(
+        "measured", "Anything measured", "only if a clinician asked you to measure something, always the same way"
+    ),
+    DiaryField("sleep", "Sleep last night", "hours"),
+    DiaryField("caffeine", "Caffeine", "cups of coffee, tea, cola or energy drinks"),
+    DiaryField("stress", "Stress", "0 (none) to 10 (worst)"),
+    DiaryField("exercise", "Exercise", "what and how long"),
+)
+
+#: What the diary's "what" column may say (lesson 04's diary checks entries against it).
+WHAT_CHOICES: tuple[str, ...] = (
+    "twitching",
+    "cramp",
+    "weakness in a task",
+    "numbness or tingling",
+    "speech",
+    "swallowing",
+    "breathing",
+    "tiredness",
+    "other",
+)
+
+#: Questions a clinician is likely to ask; the "what to tell your doctor" list is built from them.
+DOCTOR_QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "When and where",
+        (
+            "When did you first notice it? What did you notice first?",
+            "Where in the body? One side or both?",
+            "Has it changed since then: stayed the same, come and gone, got worse, or spread to a new place?",
+        ),
+    ),
+    (
+        "What you can and cannot do",
+        (
+            "Has any everyday task become harder? For example buttons, keys, writing, opening jars, lifting a "
+            "kettle, climbing stairs, walking, speaking or swallowing. Since when?",
+            "Have you dropped things, tripped or fallen? How often?",
+        ),
+    ),
+    (
+        "Other things you have noticed",
+        (
+            "Numbness, tingling or pain? Where?",
+            "Drooping eyelids or double vision?",
+            "Muscle cramps? A muscle that looks thinner?",
+            "Weight loss, low mood, poor sleep, or choking noises in your sleep?",
+        ),
+    ),
+    (
+        "What else is going on",
+        (
+            "Caffeine, alcohol, sleep, stress and exercise lately.",
+            "Every medicine and supplement you take (bring the packets or a list). Do not stop a prescribed "
+            "medicine without advice.",
+            "Anyone in your family with a nerve or muscle disease?",
+        ),
+    ),
+    (
+        "Your questions",
+        (
+            "What worries you most? Say it plainly: doctors would rather know.",
+            "What should make me come back, and how soon?",
+        ),
+    ),
+)

@@ -1,0 +1,127 @@
+"""The worried reader: time frames everywhere, a page written for them, printable sheets, plain words, review dates.
+
+Issue 18's promises, as tests: the notice names the emergency and the same-day
+lines and every time frame; every notebook's first screen links to the reader's
+page; the sheets are up to date with the diary's fields and build offline; no
+self-check rewards testing strength at home; text stays at a plain reading grade;
+and no page's review date is missing or past due.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from helpers.diary import DIARY_FIELDS, DOCTOR_QUESTIONS
+from helpers.quiz import load_bank
+from helpers.safety import CARE_LEVELS, care_markdown
+from tests.conftest import NOTEBOOKS, ROOT
+from tools.readability import grade, notebook_prose, plain_text
+
+WORRIED = ROOT / "notebooks" / "if_you_are_worried.ipynb"
+READER = ROOT / "reader"
+PAGES = [WORRIED, *sorted(READER.glob("*.html")), *NOTEBOOKS]
+TODAY = dt.date.today()
+
+
+def test_four_time_frames_from_emergency_to_routine():
+    keys = [level.key for level in CARE_LEVELS]
+    assert keys == ["emergency", "same_day", "soon", "routine"]
+    emergency, same_day, soon, routine = CARE_LEVELS
+    assert any("suddenly" in s and "stroke" in s for s in emergency.signs)
+    assert any("breathing" in s for s in emergency.signs) and any("swallow" in s for s in emergency.signs)
+    assert any("hours to a few days" in s for s in same_day.signs)
+    assert any("worse over weeks" in s for s in soon.signs) and "within days" in soon.action
+    assert any("2 weeks" in s for s in routine.signs) and any("more than one place" in s for s in routine.signs)
+    assert any("few weeks" in s for s in routine.signs), "tiredness: the 'few weeks' threshold"
+
+
+def test_reader_page_carries_the_same_time_frames_and_the_sheets_are_up_to_date():
+    assert care_markdown() in "".join("".join(c["source"]) for c in json.loads(WORRIED.read_text())["cells"])
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.reader_pages", "--check"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, f"reader pages out of date: run `python3 course.py reader`\n{result.stdout}"
+
+
+def test_the_sheets_hold_every_diary_field_and_question_and_never_interpret():
+    sheet = (READER / "symptom-diary-sheet.html").read_text(encoding="utf-8")
+    for field in DIARY_FIELDS:
+        assert f">{field.heading}<" in sheet, field.heading
+    doctor = (READER / "what-to-tell-your-doctor.html").read_text(encoding="utf-8")
+    for _heading, questions in DOCTOR_QUESTIONS:
+        for question in questions:
+            assert question.replace("'", "&#x27;") in doctor or question in doctor, question
+    for text in (sheet, doctor):
+        lowered = text.lower()
+        assert (
+            "risk" not in lowered
+            and "likely cause" not in lowered
+            and "score" not in lowered.replace("does not score", "")
+        ), "a record describes; it never scores or interprets"
+        assert "emergency number now" in lowered, "the sheets repeat the emergency line"
+
+
+@pytest.mark.parametrize("page", sorted(READER.glob("*.html")), ids=lambda p: p.name)
+def test_reader_pages_are_self_contained_and_print_ready(page):
+    text = page.read_text(encoding="utf-8")
+    assert "<script" not in text, "no scripts: the page must work from a file, offline"
+    assert not re.search(r"(src|href)=['\"]https?://[^'\"]+\.(css|js|woff2?|ttf)", text), (
+        "no fonts or styles from the network"
+    )
+    assert "@media print" in text and "@page" in text
+
+
+def test_no_self_check_rewards_testing_strength_at_home():
+    """Issue 18, item 5: the right answer for a reader is to measure rarely, if at all, and describe daily tasks."""
+    repeat = re.compile(
+        r"keep measuring|measure (?:every|each) (?:day|evening)|test(?:ing)? (?:again|every day)|squeeze .* more", re.I
+    )
+    for bank_path in sorted((ROOT / "helpers").rglob("questions.toml")):
+        for key, question in load_bank(bank_path).items():
+            right = question.choices[question.correct_index]
+            assert not repeat.search(right.text), f"{bank_path.parent.name}:{key} rewards repeated home testing"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_lessons_read_at_grade_8_or_below(path):
+    assert grade(notebook_prose(path)) <= 8.0
+
+
+def test_reader_page_reads_at_grade_7_or_below():
+    assert grade(notebook_prose(WORRIED)) <= 7.0
+
+
+def test_readability_measure_ignores_citations_and_counts_list_items_as_sentences():
+    text = plain_text("- one short item\n- another one (Reed & Kurland 1963)\n\n| a | b |\n|---|---|\n| cell | cell |")
+    assert "1963" not in text and text.count(".") >= 3
+
+
+def review_dates(text: str) -> tuple[dt.date, dt.date]:
+    found = re.search(
+        r"Last reviewed: (\d{1,2} \w+ \d{4})\.? ?\**\s*Next review due: (\d{1,2} \w+ \d{4})", " ".join(text.split())
+    )
+    assert found, "no 'Last reviewed: ... Next review due: ...' line"
+    parse = lambda s: dt.datetime.strptime(s, "%d %B %Y").date()  # noqa: E731
+    return parse(found.group(1)), parse(found.group(2))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_every_page_shows_a_review_date_that_is_not_past_due(page):
+    text = page.read_text(encoding="utf-8")
+    if page.suffix == ".ipynb":
+        text = "".join(json.loads(text)["cells"][0]["source"])
+    reviewed, due = review_dates(text)
+    assert reviewed <= TODAY, f"{page.name}: reviewed in the future ({reviewed})"
+    assert due >= TODAY, f"{page.name}: review was due on {due}: review the content, then update both dates"
+    assert (due - reviewed).days <= 400, "review at least once a year"
+
+
+def test_readme_says_how_to_report_an_error():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "Report an error" in readme and "issue" in readme.lower()

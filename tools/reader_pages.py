@@ -1,0 +1,176 @@
+"""The worried reader's pages: a printable diary sheet, a "what to tell your doctor" list, the page as HTML.
+
+    python3 course.py reader          # rewrite reader/*.html and the care section of the reader's notebook
+
+Why generated and committed: a reader must be able to print the sheet or open the
+page without running any code, so the files live in reader/; they are generated
+from helpers (the diary's fields, the four time frames) so they can never drift
+from what the lessons teach. tests/test_reader.py regenerates them and fails if
+the committed files differ. Every page is self-contained HTML: no script, no font
+or style from the network, print styles included. The sheets record; they never
+score, interpret or suggest a cause.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+import mistune
+
+from helpers.diary import DIARY_FIELDS, DOCTOR_QUESTIONS
+from helpers.safety import WORRIED_PAGE, care_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+READER = ROOT / "reader"
+WORRIED_NOTEBOOK = ROOT / "notebooks" / WORRIED_PAGE
+CARE_START, CARE_END = "<!-- care-levels:start -->", "<!-- care-levels:end -->"
+REVIEWED, REVIEW_DUE = "1 December 2026", "1 December 2027"
+DIARY_ROWS = 12
+
+CSS = """
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;
+       max-width: 52em; margin: 1.5em auto; padding: 0 1em; }
+h1 { font-size: 1.6em; margin: 0.2em 0 0.4em 0; } h2 { font-size: 1.25em; margin: 1.2em 0 0.4em 0; }
+.meta { color: #444; font-size: 0.9em; }
+.note { border-left: 6px solid #009E73; background: #f3faf7; padding: 0.4em 0.8em; }
+.urgent { border-left: 6px solid #D55E00; background: #fdf1ea; padding: 0.4em 0.8em; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #555; padding: 0.3em; vertical-align: top; }
+th { background: #eef5fb; text-align: left; font-size: 0.85em; } td { height: 2.6em; }
+.hint { display: block; font-weight: normal; color: #444; font-size: 0.8em; }
+.line { border-bottom: 1px solid #555; height: 1.8em; margin: 0.1em 0 0.4em 0; }
+@media print { body { margin: 0; max-width: none; font-size: 12pt; } a { color: #1a1a1a; } .noprint { display: none; } }
+"""
+
+
+def page(title: str, body: str, landscape: bool = False) -> str:
+    """A complete, self-contained HTML page with the course's print styles."""
+    orientation = "@page { size: A4 landscape; margin: 10mm; }" if landscape else "@page { size: A4; margin: 15mm; }"
+    return (
+        "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{CSS}{orientation}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def reviewed_line() -> str:
+    return f"<p class='meta'>Last reviewed: {REVIEWED}. Next review due: {REVIEW_DUE}.</p>"
+
+
+def urgent_line() -> str:
+    return (
+        "<p class='urgent'><strong>Do not wait for your appointment</strong> if weakness, numbness or drooping comes "
+        "on suddenly, or you have trouble breathing or swallowing: call your emergency number now. Weakness that "
+        "spreads over hours to days needs help the same day.</p>"
+    )
+
+
+def diary_sheet() -> str:
+    """One printable page: the diary's columns with a plain hint under each, and blank rows to fill in."""
+    heads = "".join(
+        f"<th scope='col'>{html.escape(f.heading)}<span class='hint'>{html.escape(f.hint)}</span></th>"
+        for f in DIARY_FIELDS
+    )
+    blank = "<tr>" + "<td></td>" * len(DIARY_FIELDS) + "</tr>"
+    body = (
+        "<h1>Symptom diary</h1>"
+        "<p>Write down <strong>what you notice</strong>, not what you think it means. One row for each time you "
+        "notice something. Take the sheet to your appointment. Filling it in once a day, at a set time, is enough.</p>"
+        f"{urgent_line()}"
+        f"<table><thead><tr>{heads}</tr></thead><tbody>{blank * DIARY_ROWS}</tbody></table>"
+        f"{reviewed_line()}"
+        "<p class='meta'>From the course <em>Tired or weak? Twitch or trouble?</em> (educational; it does not "
+        "diagnose). This sheet records; it does not score or interpret anything.</p>"
+    )
+    return page("Symptom diary", body, landscape=True)
+
+
+def doctor_list() -> str:
+    """One printable page: what a clinician is likely to ask, with room to write the answers."""
+    sections = []
+    for heading, questions in DOCTOR_QUESTIONS:
+        items = "".join(f"<li>{html.escape(q)}<div class='line'></div></li>" for q in questions)
+        sections.append(f"<h2>{html.escape(heading)}</h2><ol>{items}</ol>")
+    body = (
+        "<h1>What to tell your doctor</h1>"
+        "<p>Fill this in before your appointment and take it with your diary. Short answers are fine. "
+        "If you do not know an answer, leave it blank.</p>"
+        f"{''.join(sections)}{urgent_line()}{reviewed_line()}"
+        "<p class='meta'>From the course <em>Tired or weak? Twitch or trouble?</em> (educational; it does not "
+        "diagnose).</p>"
+    )
+    return page("What to tell your doctor", body)
+
+
+def notebook_markdown(path: Path) -> list[str]:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+
+
+def worried_page() -> str:
+    """The reader's notebook as one HTML page (links to the sheets point to the files beside it)."""
+    text = "\n\n".join(notebook_markdown(WORRIED_NOTEBOOK))
+    text = text.replace("`reader/symptom-diary-sheet.html`", "[the symptom diary sheet](symptom-diary-sheet.html)")
+    text = text.replace(
+        "`reader/what-to-tell-your-doctor.html`", "[what to tell your doctor](what-to-tell-your-doctor.html)"
+    )
+    return page("If you are worried about twitching, tiredness or weakness", str(mistune.html(text)))
+
+
+def synced_notebook_text() -> str:
+    """The reader's notebook with its care section set to helpers.safety's four time frames."""
+    raw = WORRIED_NOTEBOOK.read_text(encoding="utf-8")
+    nb = json.loads(raw)
+    for cell in nb["cells"]:
+        source = "".join(cell["source"])
+        if CARE_START in source:
+            pattern = re.escape(CARE_START) + ".*?" + re.escape(CARE_END)
+            new = re.sub(pattern, lambda _m: f"{CARE_START}\n{care_markdown()}\n{CARE_END}", source, flags=re.S)
+            cell["source"] = new.splitlines(keepends=True)
+    return json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def outputs() -> dict[Path, str]:
+    """Every file this tool writes, and its text."""
+    return {
+        WORRIED_NOTEBOOK: synced_notebook_text(),
+        READER / "symptom-diary-sheet.html": diary_sheet(),
+        READER / "what-to-tell-your-doctor.html": doctor_list(),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="only report files that are out of date (exit 1 if any)")
+    args = parser.parse_args(argv)
+    stale = []
+    files = outputs()
+    # The HTML version of the page is built from the synced notebook text.
+    for path, text in files.items():
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(path)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    html_page = READER / "if-you-are-worried.html"
+    page_text = worried_page()
+    if args.check:
+        if not html_page.exists() or html_page.read_text(encoding="utf-8") != page_text:
+            stale.append(html_page)
+        for path in stale:
+            print(f"out of date: {path.relative_to(ROOT)} (run: python3 course.py reader)")
+        return 1 if stale else 0
+    html_page.write_text(page_text, encoding="utf-8")
+    for path in [*files, html_page]:
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
