@@ -37,7 +37,17 @@ from tools.chromium import find_chromium, is_ci  # noqa: E402  (standard library
 VENV = ROOT / ".venv"
 STAMP = VENV / ".course-env-stamp"
 LOCK = ROOT / "requirements.lock"
-START_NOTEBOOK = "notebooks/00_start_here.ipynb"
+START_NOTEBOOK = "00_start_here.ipynb"
+#: The learner's own copies of the lessons (git-ignored): the course's notebooks/ stay as shipped,
+#: so a `git pull` of a course update never conflicts with a learner's work.
+MY_NOTEBOOKS = ROOT / "my-notebooks"
+#: JupyterLab settings the course ships: no "get notified about news?" pop-up over the safety notice,
+#: no update checks (the course runs offline).
+LAB_OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+}
+#: Every kernel of the course's environment loads the course's error display (helpers/kernel.py).
+KERNEL_CONFIG = "c.InteractiveShellApp.extensions = ['helpers.kernel']\n"
 MIN_PYTHON = (3, 11)
 
 
@@ -97,6 +107,46 @@ def ensure_environment() -> None:
     say("environment ready")
 
 
+def configure_environment() -> None:
+    """The settings the course ships into its environment (cheap; rewritten on every run so they stay current)."""
+    import json
+
+    settings = VENV / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2) + "\n")
+    ipython = VENV / "etc" / "ipython"
+    ipython.mkdir(parents=True, exist_ok=True)
+    (ipython / "ipython_kernel_config.py").write_text(KERNEL_CONFIG)
+
+
+def working_copies(source: Path = ROOT / "notebooks", target: Path = MY_NOTEBOOKS) -> list[str]:
+    """Copy every course notebook the learner does not have yet into ``target``; never overwrite one.
+
+    Returns notes for the learner: which lessons are new, and which course lessons changed since
+    the learner's copy was made (their copy is kept; to take the new one, rename theirs and start again).
+    """
+    import json
+
+    target.mkdir(exist_ok=True)
+    manifest_path = target / ".course-copies.json"
+    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    notes = []
+    for notebook in sorted(source.glob("*.ipynb")):
+        digest = hashlib.sha256(notebook.read_bytes()).hexdigest()
+        mine = target / notebook.name
+        if not mine.exists():
+            shutil.copy2(notebook, mine)
+            manifest[notebook.name] = digest
+            notes.append(f"new lesson copied for you: {target.name}/{mine.name}")
+        elif manifest.get(notebook.name) not in (None, digest):
+            notes.append(
+                f"a newer version of {notebook.name} is in notebooks/; your copy in {target.name}/ was kept "
+                f"(to take the new one, rename your copy and run start again)"
+            )
+    manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    return notes
+
+
 def in_venv(args: list[str]) -> int:
     """Run `python -m <args>` (or a tool script) inside the course environment."""
     return subprocess.call([str(venv_python()), *args], cwd=ROOT)
@@ -118,13 +168,13 @@ def ensure_chromium() -> str | None:
 
 
 def lab_args() -> list[str]:
-    """JupyterLab on loopback only, token authentication kept, opening the start notebook."""
+    """JupyterLab on loopback only, token authentication kept, opening the learner's copy of the start notebook."""
     args = [
         str(venv_bin("jupyter")),
         "lab",
         "--ServerApp.ip=127.0.0.1",
         # The printed URL (and the browser, where there is one) opens the start notebook.
-        f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}",
+        f"--LabApp.default_url=/lab/tree/{MY_NOTEBOOKS.name}/{START_NOTEBOOK}",
         f"--ServerApp.root_dir={ROOT}",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -134,12 +184,16 @@ def lab_args() -> list[str]:
 
 def cmd_start(extra: list[str]) -> int:
     ensure_environment()
+    configure_environment()
+    for note in working_copies():
+        say(note)
     say("opening JupyterLab on 127.0.0.1; the URL with its access token is printed below. Stop with Ctrl+C.")
     return subprocess.call(lab_args() + extra, cwd=ROOT)
 
 
 def cmd_test(extra: list[str]) -> int:
     ensure_environment()
+    configure_environment()
     chromium = ensure_chromium()
     env = dict(os.environ)
     if chromium:
@@ -159,11 +213,13 @@ def cmd_test(extra: list[str]) -> int:
 
 def cmd_setup(_extra: list[str]) -> int:
     ensure_environment()
+    configure_environment()
     return 0
 
 
 def cmd_tool(module: str, extra: list[str]) -> int:
     ensure_environment()
+    configure_environment()
     return in_venv(["-m", module, *extra])
 
 

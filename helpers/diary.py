@@ -13,32 +13,39 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class DiaryField:
-    """One column of the diary: its name in a CSV file, its heading, and a plain example."""
+    """One column of the diary: its name in a CSV file, its heading, a plain hint, and an example entry."""
 
     name: str
     heading: str
     hint: str
+    example: str = ""
 
 
 #: The diary's columns, in order (also the columns of a diary CSV file).
 DIARY_FIELDS: tuple[DiaryField, ...] = (
-    DiaryField("date", "Date", "the day you noticed it, e.g. 2026-12-01"),
-    DiaryField("where", "Where in the body", "e.g. left calf, right hand, eyelid, both feet"),
+    DiaryField("date", "Date", "the day you noticed it, e.g. Mon 1 Dec", "Mon 1 Dec"),
+    DiaryField("where", "Where in the body", "e.g. left calf, right hand, eyelid, both feet", "left calf"),
     DiaryField(
         "what",
         "What you noticed",
         "twitching, cramp, weakness in a task, numbness or tingling, speech, swallowing, breathing, tiredness, "
         "or other",
+        "twitching",
     ),
-    DiaryField("how_much", "How much, how long", "e.g. a few seconds, on and off all evening, mild"),
-    DiaryField("task_changed", "A task that changed", "e.g. could not open a jar, tripped on a step; or none"),
     DiaryField(
-        "measured", "Anything measured", "only if a clinician asked you to measure something, always the same way"
+        "how_much", "How much, how long", "e.g. a few seconds, on and off all evening, mild", "on and off all evening"
     ),
-    DiaryField("sleep", "Sleep last night", "hours"),
-    DiaryField("caffeine", "Caffeine", "cups of coffee, tea, cola or energy drinks"),
-    DiaryField("stress", "Stress", "0 (none) to 10 (worst)"),
-    DiaryField("exercise", "Exercise", "what and how long"),
+    DiaryField("task_changed", "A task that changed", "e.g. could not open a jar, tripped on a step; or none", "none"),
+    DiaryField(
+        "measured",
+        "Anything measured",
+        "only if a clinician asked you to measure something, always the same way",
+        "-",
+    ),
+    DiaryField("sleep", "Sleep last night", "hours", "6 hours"),
+    DiaryField("caffeine", "Caffeine", "cups of coffee, tea, cola or energy drinks", "4 coffees"),
+    DiaryField("stress", "Stress", "0 (none) to 10 (worst)", "7"),
+    DiaryField("exercise", "Exercise", "what and how long", "none"),
 )
 
 #: What the diary's "what" column may say (lesson 04's diary checks entries against it).
@@ -95,6 +102,14 @@ DOCTOR_QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "What worries you most? Say it plainly: doctors would rather know.",
             "What should make me come back, and how soon?",
+        ),
+    ),
+    (
+        "After the appointment",
+        (
+            "What did the doctor say it is, or is not?",
+            "What happens next: tests, a specialist, a follow-up date?",
+            "What should make me go back sooner?",
         ),
     ),
 )

@@ -57,14 +57,22 @@ class Lesson:
 
         return quiz(self.question(key), title)
 
-    def predict(self, key: str) -> QuizWidget:
-        """A prediction to commit to before the next figure or widget answers it."""
-        return self.quiz(key, title="Predict")
+    def predict(self, key: str, then: object = None, reveal_label: str = "Show me") -> QuizWidget | PredictThenReveal:
+        """A prediction to commit to; ``then`` (a widget) stays hidden until the prediction has been checked.
 
-    def predict_then_reveal(self, key: str, hidden: object, reveal_label: str = "Reveal") -> PredictThenReveal:
+        Why gate: a figure or widget that answers the question must not be on the screen (or, after
+        Run All, live under it) before the learner commits.
+        """
+        if then is None:
+            return self.quiz(key, title="Predict")
+        return self.predict_then_reveal(key, then, reveal_label)
+
+    def predict_then_reveal(
+        self, key: str, hidden: object, reveal_label: str = "Reveal", title: str = "Predict"
+    ) -> PredictThenReveal:
         from helpers.apps.quiz import predict_then_reveal
 
-        return predict_then_reveal(self.question(key), hidden, reveal_label)
+        return predict_then_reveal(self.question(key), hidden, reveal_label, title)
 
     def question(self, key: str) -> Question:
         from helpers.checks import one_of
@@ -73,9 +81,15 @@ class Lesson:
 
 
 def start_lesson() -> object:
-    """The first cell of every lesson: set up figures and tables, then show the safety notice."""
+    """The first cell of every lesson: set up figures, tables and readable errors, then show the safety notice."""
+    from IPython import get_ipython
+
+    from helpers.kernel import load_ipython_extension
     from helpers.notebook import setup
     from helpers.safety import safety_notice
 
     setup()
+    shell = get_ipython()
+    if shell is not None:
+        load_ipython_extension(shell)
     return safety_notice()

@@ -5,8 +5,9 @@ same calm, accurate advice in every notebook and handout, with a time for every
 "see a doctor", and a change (a new sign, clearer words) must reach every page at
 once. Everything here is produced from ``CARE_LEVELS``; nothing restates it.
 The time frames follow national guidance: NHS pages on stroke (FAST), Guillain-
-Barré syndrome, twitching and tiredness (keys nhsstroke, nhsgbs, nhstwitch2023,
-nhstired2023 in data/references.toml).
+Barré syndrome, cauda equina syndrome, twitching and tiredness (keys nhsstroke,
+nhsgbs, nhscauda, nhstwitch2023, nhstired2023 in data/references.toml), and a
+neurologist's review of the course.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ class CareLevel:
 
     key: str
     action: str  # what to do, with its time frame
-    where: str  # where to go
+    where: str  # where to go, as it follows the action ("999 in the UK...", "with your GP...")
     signs: tuple[str, ...]
     colour: str  # the left border of its row (Okabe-Ito)
+    short: str  # the signs in one line, for a printed sheet with little room
 
 
 CARE_LEVELS: tuple[CareLevel, ...] = (
@@ -40,48 +42,61 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
         "Call your emergency number now",
         "999 in the UK, 911 in the US and Canada, 112 in the EU",
         (
-            "weakness, numbness or drooping that comes on suddenly, over minutes or hours, especially on one side "
-            "of the face or body, or with slurred speech: it could be a stroke (FAST: Face, Arms, Speech, Time)",
+            "weakness, numbness or a drooping face that comes on suddenly, over minutes or hours: it could be a "
+            "stroke. Think FAST: is the Face drooping, is one Arm weak, is Speech slurred? Then it is Time to call",
+            "sudden weakness of both legs, or of both arms and legs (also in someone with a thyroid or potassium "
+            "problem)",
+            "you cannot stand or walk, or cannot move an arm or a leg",
+            "new weakness or numbness in both legs with loss of bladder or bowel control, or numbness around the "
+            "bottom",
             "trouble breathing",
             "choking, or being unable to swallow food, drink or your own saliva",
         ),
         "#D55E00",
+        "weakness, numbness or a drooping face that comes on suddenly; you cannot stand, walk or move a limb; both "
+        "legs weaken with loss of bladder or bowel control; trouble breathing; or you cannot swallow",
     ),
     CareLevel(
         "same_day",
         "Get urgent medical help today",
-        "an urgent GP appointment, an urgent care centre, or NHS 111 in the UK",
-        (
-            "weakness that spreads quickly over hours to a few days, for example up both legs, often with tingling",
-            "sudden weakness in the arms or legs in someone with a thyroid or potassium problem",
-        ),
+        "from an urgent appointment with your GP (family doctor), an urgent care centre, or NHS 111 (the UK's "
+        "urgent advice line)",
+        ("weakness that spreads quickly over hours to a few days, for example up both legs, often with tingling",),
         "#E69F00",
+        "weakness that spreads over hours to a few days",
     ),
     CareLevel(
         "soon",
         "See a doctor soon: book within days",
-        "your GP or primary care clinician",
+        "with your GP (family doctor) or primary care clinician",
         (
+            "an everyday task that has become harder because of weakness: a foot that catches, a key you cannot "
+            "turn, a jar you can no longer open",
             "weakness that is getting worse over weeks, or spreading to another part of the body",
             "slurred speech, or trouble swallowing, that has crept in",
+            "drooping eyelids or double vision, or weakness that gets worse with use and better with rest",
             "a muscle that looks thinner than before",
             "falls because a leg gives way",
             "choking on food or drink more than once",
+            "weight loss you cannot explain",
         ),
         "#0072B2",
+        "a task that has become harder because of weakness, weakness getting worse over weeks, speech or swallowing "
+        "slowly getting harder, drooping eyelids or double vision, a thinner muscle, or a leg that gives way",
     ),
     CareLevel(
         "routine",
         "Book a routine appointment",
-        "your GP or primary care clinician",
+        "with your GP (family doctor) or primary care clinician (not urgent: the next routine appointment is fine)",
         (
             "a twitch that lasts more than 2 weeks, or twitching in more than one place",
-            "an area that feels weak or stiff",
+            "an area that feels weak or stiff, while every task is still as easy as before",
             "a medicine that you think may be causing twitching (do not stop it without advice)",
             "tiredness for a few weeks without a reason you know, tiredness that affects daily life, or tiredness "
-            "with weight loss, low mood or choking noises in your sleep",
+            "with low mood or choking noises in your sleep",
         ),
         "#009E73",
+        "a twitch for more than 2 weeks or in more than one place, or tiredness for a few weeks without a reason",
     ),
 )
 
@@ -102,11 +117,20 @@ def care_level(key: str) -> CareLevel:
     return keys[one_of("care level", key, keys, "use emergency, same_day, soon or routine")]
 
 
+def care_short_html(levels: tuple[str, ...] = ("emergency", "same_day", "soon")) -> str:
+    """The time frames in a few lines, for a printed sheet (the same levels, in their short form)."""
+    rows = "".join(
+        f"<li><strong>{html.escape(care_level(k).action)}</strong> if: {html.escape(care_level(k).short)}.</li>"
+        for k in levels
+    )
+    return f"<ul class='course-care-short' style='margin:0.2em 0;padding-left:1.2em'>{rows}</ul>"
+
+
 def care_text() -> str:
     """The four time frames as plain text (for handouts, tests and screen readers)."""
     lines = []
     for level in CARE_LEVELS:
-        lines.append(f"{level.action} ({level.where}):")
+        lines.append(f"{level.action}, {level.where}, if:")
         lines += [f"  - {sign}" for sign in level.signs]
     return "\n".join(lines)
 
@@ -115,20 +139,20 @@ def care_markdown() -> str:
     """The four time frames as markdown (the reader's page and the handouts carry exactly this)."""
     lines = []
     for level in CARE_LEVELS:
-        lines.append(f"- **{level.action}** ({level.where}):")
+        lines.append(f"- **{level.action}**, {level.where}, if:")
         lines += [f"  - {sign}" for sign in level.signs]
     return "\n".join(lines)
 
 
-def care_html(compact: bool = False) -> str:
-    """The four time frames as an accessible table-like list: action and time frame first, then the signs."""
+def care_html() -> str:
+    """The four time frames as a coloured ladder: each level's action and where to go, then its signs, one per line."""
     rows = []
     for level in CARE_LEVELS:
-        signs = "; ".join(html.escape(s) for s in level.signs)
-        where = f" <span style='color:#444'>({html.escape(level.where)})</span>" if not compact else ""
+        signs = "".join(f"<li>{html.escape(s)}</li>" for s in level.signs)
         rows.append(
-            f"<li style='border-left:6px solid {level.colour};padding:0.15em 0.6em;margin:0.3em 0;list-style:none'>"
-            f"<strong>{html.escape(level.action)}</strong>{where}: {signs}.</li>"
+            f"<li style='border-left:6px solid {level.colour};padding:0.15em 0.6em;margin:0.35em 0;list-style:none'>"
+            f"<strong>{html.escape(level.action)}</strong><span style='color:#444'>, {html.escape(level.where)},"
+            f"</span> if:<ul style='margin:0.1em 0 0.1em 1.1em;padding:0'>{signs}</ul></li>"
         )
     return f"<ul class='course-care-levels' style='padding-left:0;margin:0.3em 0'>{''.join(rows)}</ul>"
 

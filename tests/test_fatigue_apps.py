@@ -17,6 +17,7 @@ from helpers.apps.base import NO_REDRAW_CLASS
 from helpers.engine import PERSONA_IDS
 from helpers.fatigue import diary_explorer, grip_lab, noise_or_trend_lab, predict_grip, predict_noise
 from helpers.fatigue.model import (
+    DIARY_PERSONAS,
     TRUE_VERDICT,
     VERDICTS,
     grip_session,
@@ -117,7 +118,7 @@ def diary_view(app):
 
 def test_diary_persona_dropdown_over_every_person():
     app = diary_explorer()
-    sweep(app, app.persona, list(PERSONA_IDS), diary_view(app))
+    sweep(app, app.persona, list(DIARY_PERSONAS), diary_view(app))
 
 
 def test_diary_months_whole_range():
@@ -146,7 +147,7 @@ def test_diary_truth_only_after_a_judgement_and_reset_for_a_new_person():
     assert len(app.figure.data) == hidden_traces and app.feedback.value == ""
 
 
-@pytest.mark.parametrize("persona", PERSONA_IDS)
+@pytest.mark.parametrize("persona", DIARY_PERSONAS)
 def test_every_verdict_gets_feedback(persona):
     app = diary_explorer(persona=persona)
     for verdict in VERDICTS:

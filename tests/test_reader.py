@@ -100,6 +100,7 @@ def test_reader_page_reads_at_grade_7_or_below():
 def test_readability_measure_ignores_citations_and_counts_list_items_as_sentences():
     text = plain_text("- one short item\n- another one (Reed & Kurland 1963)\n\n| a | b |\n|---|---|\n| cell | cell |")
     assert "1963" not in text and text.count(".") >= 3
+    assert plain_text("Grip noise is 1.8 kg here.").count(".") == 1, "a decimal point does not end a sentence"
 
 
 def review_dates(text: str) -> tuple[dt.date, dt.date]:

@@ -98,10 +98,18 @@ def test_student_copy_keeps_every_lesson(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     copies = sorted(p.name for p in tmp_path.glob("*.ipynb"))
-    assert copies == sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    lessons = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert copies == sorted([*lessons, "if_you_are_worried.ipynb"]), "the lessons, and the reader's page they link to"
     for copy in tmp_path.glob("*.ipynb"):
         cells = json.loads(copy.read_text())["cells"]
         assert not [c for c in cells if {"solution", "explanation"} & set(c.get("metadata", {}).get("tags", []))]
+        text = " ".join("".join(c["source"]) for c in cells).lower()
+        assert "closed cell" not in text and "answer is in" not in text, f"{copy.name} still points to answers"
+        for link in re.findall(r"\]\(([^)#]+\.html)\)", text):
+            assert (tmp_path / link).is_file(), f"{copy.name} links to {link}, which the copy does not hold"
+    assert sorted(p.name for p in (tmp_path / "reader").glob("*.html")) == sorted(
+        p.name for p in (ROOT / "reader").glob("*.html")
+    ), "the printable pages go with the copy"
 
 
 def test_sandbox_keeps_jupyter_out_of_the_real_home_and_turns_windowing_off(tmp_path):
@@ -138,8 +146,39 @@ def test_start_serves_loopback_only_with_token_on_the_start_notebook():
     assert not [a for a in args if "token=" in a.lower() or "password" in a.lower()], (
         "start must keep Jupyter's token authentication"
     )
-    assert any(a.endswith("/lab/tree/notebooks/00_start_here.ipynb") for a in args)
-    assert (ROOT / course.START_NOTEBOOK).exists()
+    assert any(a.endswith("/lab/tree/my-notebooks/00_start_here.ipynb") for a in args)
+    assert (ROOT / "notebooks" / course.START_NOTEBOOK).exists()
+
+
+def test_learners_work_in_their_own_copies_which_start_never_overwrites(tmp_path):
+    """Issue 15: a session must not rewrite the course's notebooks, and an update must not wipe a learner's work."""
+    sys.path.insert(0, str(ROOT))
+    import course
+
+    source, mine = tmp_path / "notebooks", tmp_path / "my-notebooks"
+    source.mkdir()
+    (source / "01_a.ipynb").write_text("course v1")
+    (source / "02_b.ipynb").write_text("course v1")
+    notes = course.working_copies(source, mine)
+    assert sorted(p.name for p in mine.glob("*.ipynb")) == ["01_a.ipynb", "02_b.ipynb"] and len(notes) == 2
+    (mine / "01_a.ipynb").write_text("my answers")
+    (source / "01_a.ipynb").write_text("course v2")
+    (source / "03_c.ipynb").write_text("course v1")
+    notes = course.working_copies(source, mine)
+    assert (mine / "01_a.ipynb").read_text() == "my answers", "a learner's copy is never overwritten"
+    assert (mine / "03_c.ipynb").read_text() == "course v1", "a new lesson is copied"
+    assert any("newer version of 01_a.ipynb" in n for n in notes), "the learner is told about the update"
+    assert not course.working_copies(source, mine)[1:], "nothing new to say the next time but the update note"
+
+
+def test_the_environment_ships_lab_settings_and_the_kernel_extension():
+    sys.path.insert(0, str(ROOT))
+    import course
+
+    course.configure_environment()
+    overrides = json.loads((ROOT / ".venv/share/jupyter/lab/settings/overrides.json").read_text())
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    assert "helpers.kernel" in (ROOT / ".venv/etc/ipython/ipython_kernel_config.py").read_text()
 
 
 def test_a_kernel_runs_in_the_sandbox_which_is_removed_afterwards_and_os_environ_is_untouched(tmp_path):

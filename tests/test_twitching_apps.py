@@ -181,7 +181,10 @@ def test_side_by_side_slider_sweeps_months_and_reveal_waits_for_a_prediction():
     panel._unlock()
     panel.reveal()
     assert panel.hidden.layout.display is None
-    assert "Benign fasciculation" in panel.hidden.children[0].value
+    story, more_twitching = panel.hidden.children[0].children
+    assert "Benign fasciculation" in story.value
+    assert "Person A twitched more" in story.value, "the reveal speaks to Person A's rising twitch line"
+    assert more_twitching.question == QUESTIONS["more_twitching"], "the twitch-count check comes only after the reveal"
 
 
 # ---------------------------------------------------------------------------
@@ -206,7 +209,8 @@ def test_base_rate_explorer_every_step_redraws_and_says_it_is_not_a_personal_ris
         "Diagnosed with ALS this year": 2,
         "Everyone": 0,
     }
-    assert "Not a personal risk" in app.children[2].value
+    notes = [c.value for c in app.children if isinstance(c, widgets.HTML) and "Not a personal risk" in c.value]
+    assert notes, "the explorer says it is not a personal risk"
     assert grid_colours("Everyone")[1] != grid_colours("Twitch at some point in life")[1]
     with pytest.raises(CourseInputError):
         base_rate_explorer(step="you")

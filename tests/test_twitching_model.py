@@ -100,7 +100,10 @@ def test_benign_persona_keeps_full_strength_while_twitching_everywhere():
     assert months["strength_pct"].min() == 100.0, "Daniel's strength is full in every region, every month"
     assert not months["weak"].any()
     twitching_regions = set(months.loc[months["twitching"], "region"])
-    assert twitching_regions == set(REGIONS), "his twitching reaches every region over two years"
+    assert twitching_regions == set(REGIONS) - {"bulbar"}, (
+        "his twitching reaches every limb and the trunk over two years, but never the tongue and throat "
+        "(tongue twitching is a classic ALS sign, not part of the benign pattern)"
+    )
     assert (months.groupby("month")["twitching"].sum() >= 3).mean() > 0.9, (
         "in most months he twitches in several regions"
     )

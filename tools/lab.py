@@ -28,6 +28,7 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from helpers.apps.base import FALLBACK_PREFIX
+from helpers.apps.quiz import CHECK_BUTTON_CLASS, HIDDEN_PANEL_CLASS, PREDICT_CLASS, REVEAL_BUTTON_CLASS
 from tools.chromium import find_chromium
 from tools.sandbox import sandbox_env
 
@@ -152,11 +153,21 @@ def running_lab(notebooks: list[Path]) -> Iterator[LabServer]:
 
 
 @contextmanager
-def chromium(playwright, executable: str, viewport: dict[str, int] | None = None) -> Iterator:
-    """Headless system Chromium with a fresh profile and no background networking; the profile is removed afterwards."""
+def chromium(
+    playwright, executable: str, viewport: dict[str, int] | None = None, device_scale_factor: float = 1.0
+) -> Iterator:
+    """Headless system Chromium with a fresh profile and no background networking; the profile is removed afterwards.
+
+    ``device_scale_factor`` 1.5 with a 853x480 viewport is a 1280x720 projector at 150% zoom.
+    """
     profile = tempfile.mkdtemp(prefix="course-chromium-")
     context = playwright.chromium.launch_persistent_context(
-        profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS, viewport=viewport or VIEWPORT
+        profile,
+        executable_path=executable,
+        headless=True,
+        args=CHROMIUM_ARGS,
+        viewport=viewport or VIEWPORT,
+        device_scale_factor=device_scale_factor,
     )
     try:
         yield context
@@ -268,6 +279,54 @@ _REPORT_JS = """(markers) => {
 }"""
 
 
+# What a reader would see cut off: a figure wider than its output, a title, legend, annotation or axis title
+# outside its figure, an output that scrolls sideways, or a quiz option running over the next one.
+_LAYOUT_JS = """() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const problems = [];
+  const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const name = gd => ((gd.querySelector('.gtitle') || {}).textContent || 'untitled').slice(0, 60);
+  for (const gd of Array.from(panel.querySelectorAll('.js-plotly-plot')).filter(visible)) {
+    const svg = gd.querySelector('.main-svg');
+    if (!svg) continue;
+    const box = svg.getBoundingClientRect();
+    const out = gd.closest('.jp-OutputArea-output');
+    if (out && box.width > out.clientWidth + 2) problems.push(`figure wider than its output: ${name(gd)}`);
+    const parts = [['title', '.gtitle'], ['subtitle', '.gtitle-subtitle'], ['legend', '.legend'],
+                   ['annotation', '.annotation'], ['axis title', '.xtitle, .ytitle, .x2title, .y2title, .y3title'],
+                   ['colour bar', '.colorbar']];
+    for (const [label, selector] of parts) {
+      for (const el of gd.querySelectorAll(selector)) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0) continue;
+        if (r.left < box.left - 2 || r.right > box.right + 2 || r.top < box.top - 2 || r.bottom > box.bottom + 2) {
+          problems.push(`${label} cut off in: ${name(gd)} (${(el.textContent || '').slice(0, 40)})`);
+        }
+      }
+    }
+  }
+  for (const out of panel.querySelectorAll('.jp-OutputArea-output')) {
+    if (visible(out) && out.scrollWidth > out.clientWidth + 2) {
+      problems.push(`output scrolls sideways: ${(out.innerText || '').slice(0, 60)}`);
+    }
+  }
+  for (const box of panel.querySelectorAll('.widget-radio-box')) {
+    const labels = Array.from(box.querySelectorAll('label'));
+    for (let i = 0; i + 1 < labels.length; i++) {
+      if (labels[i].getBoundingClientRect().bottom > labels[i + 1].getBoundingClientRect().top + 1) {
+        problems.push(`quiz option runs over the next: ${labels[i].innerText.slice(0, 50)}`);
+      }
+    }
+  }
+  return problems;
+}"""
+
+
+def layout_problems(page) -> list[str]:
+    """Everything on the open notebook that a reader would see cut off or overlapping (empty when all fits)."""
+    return page.evaluate(_LAYOUT_JS)
+
+
 def notebook_report(page) -> dict:
     """Counts of what the open notebook shows: errors, figures, widgets, fallbacks."""
     return page.evaluate(_REPORT_JS, list(WIDGET_FALLBACK_MARKERS))
@@ -298,6 +357,51 @@ _SIGNATURE_JS = """(appId) => {
   return Array.from(app.querySelectorAll('.js-plotly-plot'))
     .map(gd => JSON.stringify([gd.data, gd.layout])).join('|');
 }"""
+
+
+# The first prediction on the page whose hidden panel is still closed (tagged for Playwright), or null.
+_NEXT_PREDICTION_JS = f"""() => {{
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const visible = el => {{ const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }};
+  const n = panel.querySelectorAll('[data-course-predict]').length;
+  for (const box of panel.querySelectorAll('.{PREDICT_CLASS}')) {{
+    const hidden = box.querySelector(':scope > .{HIDDEN_PANEL_CLASS}');
+    if (!visible(box) || !hidden || visible(hidden) || box.hasAttribute('data-course-predict')) continue;
+    box.setAttribute('data-course-predict', String(n));
+    return String(n);
+  }}
+  return null;
+}}"""
+
+
+def reveal_predictions(page, limit: int = 20) -> int:
+    """Answer every prediction as a learner would (first choice, Check my answer, then its reveal button).
+
+    Returns how many hidden panels opened. A panel that opens holds live widgets and figures that were
+    hidden until then, so a test sees them only after this; a prediction revealed inside another's
+    panel (a judgement inside a reveal) is answered in turn.
+    """
+    opened = 0
+    for _ in range(limit):
+        tag = page.evaluate(_NEXT_PREDICTION_JS)
+        if tag is None:
+            break
+        box = page.locator(f"[data-course-predict='{tag}']")
+        reveal = box.locator(f".{REVEAL_BUTTON_CLASS}").first
+        assert reveal.is_disabled(), "a reveal button must stay locked until a prediction is checked"
+        box.locator(".widget-radio-box input").first.check()
+        box.locator(f".{CHECK_BUTTON_CLASS}").first.click()
+        page.wait_for_function("el => !el.disabled", arg=reveal.element_handle(), timeout=10_000)
+        reveal.click()
+        page.wait_for_function(
+            f"el => {{ const h = el.querySelector(':scope > .{HIDDEN_PANEL_CLASS}'); "
+            "const r = h.getBoundingClientRect(); return r.width > 0 && r.height > 0; }",
+            arg=box.element_handle(),
+            timeout=10_000,
+        )
+        opened += 1
+    page.wait_for_function(_DRAWN_JS, timeout=30_000, polling=100)
+    return opened
 
 
 def figure_controls(page) -> list[dict]:

@@ -2,7 +2,7 @@
 
     python3 course.py readability        # the grade of every notebook and reader page
 
-What is measured: the markdown cells of a notebook (or a page's text), without
+What is measured: the markdown cells of a notebook (or the text of a page in reader/), without
 model answers (cells tagged ``explanation``, which are written for discussion),
 without the references section, tables of contents and code, and with citations
 such as "(White 2013)" and links reduced to their words. Why: the course promises
@@ -11,6 +11,7 @@ plain words, and a promise that is measured can be kept (Kincaid 1975).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import sys
@@ -25,12 +26,15 @@ _CITATION = re.compile(r"\s*\((?:[^()]*?(?:19|20)\d\d[^()]*?|NHS[^()]*?)\)")
 
 def plain_text(markdown: str) -> str:
     """Markdown reduced to the sentences a reader reads."""
+    # A list item wrapped over several lines is one item: join its continuation lines first.
+    markdown = re.sub(r"\n(?=[ ]{2,}\S)", " ", markdown)
     text = re.sub(r"<details>.*?</details>", " ", markdown, flags=re.S)  # hidden detail for students
     text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r"```.*?```", " ", text, flags=re.S)
     text = re.sub(r"`[^`]*`", "it", text)  # a file or code name reads as one short word
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links: their words
     text = _CITATION.sub("", text)
+    text = re.sub(r"(\d)\.(\d)", r"\1,\2", text)  # "1.8 kg" is one number, not the end of a sentence
     text = re.sub(r"^\s*\|?\s*-{3,}.*$", " ", text, flags=re.M)  # table rules
     text = re.sub(r"^#+ .*$", " ", text, flags=re.M)  # headings are not sentences
     # A table cell and a list item read as a sentence of their own.
@@ -63,9 +67,20 @@ def grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
+def html_prose(path: Path) -> str:
+    """The text of a printable page (its sources list left out)."""
+    raw = path.read_text(encoding="utf-8")
+    raw = re.split(r"<h2[^>]*>Where this page comes from", raw)[0]
+    raw = re.sub(r"<(style|script)[^>]*>.*?</\1>", " ", raw, flags=re.S)
+    raw = re.sub(r"</(li|p|h1|h2|th|td|div)>", ". ", raw)
+    return plain_text(html.unescape(re.sub(r"<[^>]+>", " ", raw)))
+
+
 def main() -> int:
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        print(f"{path.name:<32} grade {grade(notebook_prose(path)):4.1f}")
+        print(f"{path.name:<36} grade {grade(notebook_prose(path)):4.1f}")
+    for path in sorted((ROOT / "reader").glob("*.html")):
+        print(f"reader/{path.name:<29} grade {grade(html_prose(path)):4.1f}")
     return 0
 
 

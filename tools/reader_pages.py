@@ -23,7 +23,7 @@ from pathlib import Path
 import mistune
 
 from helpers.diary import DIARY_FIELDS, DOCTOR_QUESTIONS
-from helpers.safety import WORRIED_PAGE, care_markdown
+from helpers.safety import WORRIED_PAGE, care_html, care_markdown, care_short_html
 
 ROOT = Path(__file__).resolve().parent.parent
 READER = ROOT / "reader"
@@ -63,11 +63,8 @@ def reviewed_line() -> str:
 
 
 def urgent_line() -> str:
-    return (
-        "<p class='urgent'><strong>Do not wait for your appointment</strong> if weakness, numbness or drooping comes "
-        "on suddenly, or you have trouble breathing or swallowing: call your emergency number now. Weakness that "
-        "spreads over hours to days needs help the same day.</p>"
-    )
+    """The time frames that must not wait for an appointment, from helpers.safety (never restated by hand)."""
+    return f"<div class='urgent'><strong>Do not wait for your appointment.</strong>{care_short_html()}</div>"
 
 
 def diary_sheet() -> str:
@@ -79,15 +76,22 @@ def diary_sheet() -> str:
     blank = "<tr>" + "<td></td>" * len(DIARY_FIELDS) + "</tr>"
     body = (
         "<h1>Symptom diary</h1>"
-        "<p>Write down <strong>what you notice</strong>, not what you think it means. One row for each time you "
-        "notice something. Take the sheet to your appointment. Filling it in once a day, at a set time, is enough.</p>"
+        "<p>Fill in one row each evening, at a set time, for 2 to 4 weeks (print 2 or 3 copies). If something new "
+        "happens during the day, add a row for it then. Write <strong>what you notice</strong>, not what you think "
+        "it means. Take the sheets to your appointment.</p>"
         f"{urgent_line()}"
-        f"<table><thead><tr>{heads}</tr></thead><tbody>{blank * DIARY_ROWS}</tbody></table>"
+        f"<table><thead><tr>{heads}</tr></thead><tbody>{example_row()}{blank * DIARY_ROWS}</tbody></table>"
         f"{reviewed_line()}"
         "<p class='meta'>From the course <em>Tired or weak? Twitch or trouble?</em> (educational; it does not "
         "diagnose). This sheet records; it does not score or interpret anything.</p>"
     )
     return page("Symptom diary", body, landscape=True)
+
+
+def example_row() -> str:
+    """One filled-in row, in grey, so a reader sees what a row looks like."""
+    cells = "".join(f"<td style='color:#555;font-style:italic'>{html.escape(f.example)}</td>" for f in DIARY_FIELDS)
+    return f"<tr aria-label='An example row'>{cells}</tr>"
 
 
 def doctor_list() -> str:
@@ -100,7 +104,7 @@ def doctor_list() -> str:
         "<h1>What to tell your doctor</h1>"
         "<p>Fill this in before your appointment and take it with your diary. Short answers are fine. "
         "If you do not know an answer, leave it blank.</p>"
-        f"{''.join(sections)}{urgent_line()}{reviewed_line()}"
+        f"{urgent_line()}{''.join(sections)}{reviewed_line()}"
         "<p class='meta'>From the course <em>Tired or weak? Twitch or trouble?</em> (educational; it does not "
         "diagnose).</p>"
     )
@@ -113,13 +117,13 @@ def notebook_markdown(path: Path) -> list[str]:
 
 
 def worried_page() -> str:
-    """The reader's notebook as one HTML page (links to the sheets point to the files beside it)."""
+    """The reader's notebook as one HTML page: the sheets linked beside it, the time frames as the coloured ladder."""
     text = "\n\n".join(notebook_markdown(WORRIED_NOTEBOOK))
-    text = text.replace("`reader/symptom-diary-sheet.html`", "[the symptom diary sheet](symptom-diary-sheet.html)")
-    text = text.replace(
-        "`reader/what-to-tell-your-doctor.html`", "[what to tell your doctor](what-to-tell-your-doctor.html)"
-    )
-    return page("If you are worried about twitching, tiredness or weakness", str(mistune.html(text)))
+    text = text.replace("](../reader/", "](")  # the sheets sit beside this page
+    ladder = "CARE-LADDER-HERE"
+    text = re.sub(re.escape(CARE_START) + ".*?" + re.escape(CARE_END), ladder, text, flags=re.S)
+    body = str(mistune.html(text)).replace(f"<p>{ladder}</p>", care_html()).replace(ladder, care_html())
+    return page("If you are worried about twitching, tiredness or weakness", body)
 
 
 def synced_notebook_text() -> str:

@@ -36,7 +36,9 @@ class CourseApp(widgets.VBox):
     """A titled app: controls, figures and captions stacked in one box."""
 
     def __init__(self, title: str, children: Sequence[widgets.Widget], **kwargs: Any) -> None:
-        super().__init__(list(children), **kwargs)
+        from helpers.apps.watch import KernelWatch
+
+        super().__init__([KernelWatch(), *children], **kwargs)
         self.app_title = title
         self.add_class(APP_CLASS)
 
@@ -99,6 +101,13 @@ def dropdown(description: str, options: Sequence[Any], value: Any) -> widgets.Dr
     )
 
 
+def live_figure(fig: go.Figure) -> go.FigureWidget:
+    """A live figure that fills the width of its output and follows it when the window changes size."""
+    widget = go.FigureWidget(fig)
+    widget._config = {**widget._config, "responsive": True, "displaylogo": False}
+    return widget
+
+
 def replace_figure(target: go.FigureWidget, new: go.Figure) -> None:
     """Show figure ``new`` in the live widget ``target``, in one message to the browser.
 
@@ -144,7 +153,7 @@ class FigureApp(CourseApp):
         below: Sequence[widgets.Widget] = (),
     ) -> None:
         fig = self.view()
-        self.figure = go.FigureWidget(fig)
+        self.figure = live_figure(fig)
         self.caption = caption(figure_description(fig))
         for control in controls:
             control.observe(lambda _change: self.update(), names="value")

@@ -8,6 +8,7 @@ than into one more thing to look at.
 from __future__ import annotations
 
 import html
+import re
 
 import ipywidgets as widgets
 
@@ -16,6 +17,28 @@ from helpers.quiz import Question, check_answer
 
 CORRECT_MARK = "Correct."
 WRONG_MARK = "Not quite."
+
+
+#: Quiz options are long sentences: let them wrap beside their radio button instead of running over
+#: the next option (ipywidgets gives each option a fixed one-line height).
+QUIZ_CSS = (
+    "<style>.course-app .widget-radio-box label{height:auto;min-height:var(--jp-widgets-inline-height);"
+    "line-height:1.35;white-space:normal;display:flex;align-items:flex-start;gap:0.45em;margin:0.25em 0}"
+    ".course-app .widget-radio-box input{flex:none;margin-top:0.25em}"
+    ".course-app .widget-radio{width:100%;max-width:820px}</style>"
+)
+
+
+def inline_markdown(text: str) -> str:
+    """Escaped text with **bold** and *emphasis* shown as such (never as raw asterisks)."""
+    escaped = html.escape(text)
+    escaped = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escaped)
+    return re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<em>\1</em>", escaped)
+
+
+def plain(text: str) -> str:
+    """Text for a place that cannot show emphasis (a radio option): the asterisks removed."""
+    return re.sub(r"\*{1,2}(.+?)\*{1,2}", r"\1", text)
 
 
 def feedback_html(correct: bool | None, text: str) -> str:
@@ -28,8 +51,13 @@ def feedback_html(correct: bool | None, text: str) -> str:
         colour, mark = "#a33c00", f"<strong>{WRONG_MARK}</strong> "
     return (
         f"<div role='status' class='quiz-feedback' style='color:{colour};font-size:1em;margin:0.3em "
-        f"0'>{mark}{html.escape(text)}</div>"
+        f"0'>{mark}{inline_markdown(text)}</div>"
     )
+
+
+#: Classes the browser tests use to answer predictions as a learner would (tools/lab.py reveal_predictions).
+PREDICT_CLASS, HIDDEN_PANEL_CLASS, REVEAL_BUTTON_CLASS = "course-predict", "course-hidden-panel", "course-reveal"
+CHECK_BUTTON_CLASS = "course-check"
 
 
 class QuizWidget(CourseApp):
@@ -39,9 +67,9 @@ class QuizWidget(CourseApp):
         self.question = question
         self.options = no_redraw(
             widgets.RadioButtons(
-                options=[(c.text, i) for i, c in enumerate(question.choices)],
+                options=[(plain(c.text), i) for i, c in enumerate(question.choices)],
                 value=None,
-                layout=widgets.Layout(width="auto"),
+                layout=widgets.Layout(width="100%"),
             )
         )
         self.check_button = widgets.Button(
@@ -49,11 +77,12 @@ class QuizWidget(CourseApp):
         )
         self.feedback = widgets.HTML(value=feedback_html(None, ""))
         self.answered_correctly: bool | None = None
+        self.check_button.add_class(CHECK_BUTTON_CLASS)
         self.check_button.on_click(lambda _b: self.check())
         prompt = widgets.HTML(
             value=(
-                f"<div style='font-size:1.05em'><strong>{html.escape(title)}:</strong> "
-                f"{html.escape(question.prompt)}</div>"
+                f"{QUIZ_CSS}<div style='font-size:1.05em'><strong>{html.escape(title)}:</strong> "
+                f"{inline_markdown(question.prompt)}</div>"
             )
         )
         super().__init__(
@@ -78,17 +107,22 @@ def quiz(question: Question, title: str = "Self-check") -> QuizWidget:
 class PredictThenReveal(CourseApp):
     """A prediction question whose answer unlocks a hidden panel (a figure, a table, a story)."""
 
-    def __init__(self, question: Question, hidden: widgets.Widget, reveal_label: str = "Reveal") -> None:
-        self.quiz = QuizWidget(question, title="Predict")
+    def __init__(
+        self, question: Question, hidden: widgets.Widget, reveal_label: str = "Reveal", title: str = "Predict"
+    ) -> None:
+        self.quiz = QuizWidget(question, title=title)
         # A box of our own: a FigureWidget's .layout is its plotly layout, not a widget layout.
         self.hidden = widgets.VBox([hidden], layout=widgets.Layout(display="none"))
+        self.hidden.add_class(HIDDEN_PANEL_CLASS)
         self.reveal_button = widgets.Button(
             description=reveal_label, disabled=True, layout=widgets.Layout(width="220px")
         )
+        self.reveal_button.add_class(REVEAL_BUTTON_CLASS)
         self.reveal_button.tooltip = "Check your prediction first"
         self.quiz.check_button.on_click(lambda _b: self._unlock())
         self.reveal_button.on_click(lambda _b: self.reveal())
         super().__init__(f"Predict, then reveal: {question.prompt[:40]}", [self.quiz, self.reveal_button, self.hidden])
+        self.add_class(PREDICT_CLASS)
 
     def _unlock(self) -> None:
         if self.quiz.answered_correctly is not None:
@@ -102,9 +136,11 @@ class PredictThenReveal(CourseApp):
         self.hidden.layout.display = None
 
 
-def predict_then_reveal(question: Question, hidden: widgets.Widget, reveal_label: str = "Reveal") -> PredictThenReveal:
+def predict_then_reveal(
+    question: Question, hidden: widgets.Widget, reveal_label: str = "Reveal", title: str = "Predict"
+) -> PredictThenReveal:
     """A predict-then-reveal app: answer ``question``, then ``hidden`` can be shown."""
-    return PredictThenReveal(question, hidden, reveal_label)
+    return PredictThenReveal(question, hidden, reveal_label, title)
 
 
 ANSWER_TITLE = "Show the result of this answer"
@@ -121,8 +157,9 @@ def _as_widget(result: object) -> widgets.Widget:
     if isinstance(result, widgets.Widget):
         return result
     if isinstance(result, (pd.DataFrame, pd.Series)):
-        frame = result.to_frame() if isinstance(result, pd.Series) else result
-        return widgets.HTML(frame.to_html(float_format=lambda x: f"{x:.1f}", border=0))
+        from helpers.notebook import table_html
+
+        return widgets.HTML(table_html(result))
     if isinstance(result, go.Figure):
         parts: list[widgets.Widget] = [go.FigureWidget(result)]
         if isinstance(result.layout.meta, dict) and result.layout.meta.get("description"):

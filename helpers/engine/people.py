@@ -25,6 +25,7 @@ __all__ = [
     "DAYS_PER_MONTH",
     "DAYS_PER_WEEK",
     "HANDS",
+    "SYNTHETIC",
     "Person",
     "check_persona",
     "course_cohort",
@@ -33,6 +34,11 @@ __all__ = [
     "persona_options",
     "visits",
 ]
+
+
+#: How every caption about one of the course's people begins, so that a caption read aloud, or a
+#: screenshot's alt text, never passes for a real patient.
+SYNTHETIC = "Synthetic person."
 
 
 @cache
@@ -117,8 +123,8 @@ def person(persona: str) -> Person:
 
 
 def persona_options(allowed: Sequence[str] | None = None) -> list[tuple[str, str]]:
-    """(label, id) pairs for a dropdown, in course order."""
-    return [(person(p).label, p) for p in (allowed if allowed is not None else PERSONA_IDS)]
+    """(label, id) pairs for a dropdown, in course order; each label says the person is synthetic."""
+    return [(f"{person(p).label} (synthetic)", p) for p in (allowed if allowed is not None else PERSONA_IDS)]
 
 
 @cache

@@ -59,9 +59,9 @@ ALS_FATIGUE_PER_LOSS = 3.0  # weakness itself is tiring: +3 points when all stre
 #: Where people without ALS notice twitches, in REGIONS order (bulbar, right arm, left arm,
 #: trunk, right leg, left leg). Benign twitching is most common in the calves (Filippakis 2018,
 #: PMID 30028521), so the legs dominate; tongue and throat twitching is a classic ALS sign and not
-#: part of the benign pattern, so the bulbar share is kept to 2% (the odd lip or chin flicker).
+#: part of the benign pattern, so the bulbar share is kept to 1% (the odd lip or chin flicker).
 #: ASSUMPTION for the exact shares.
-BENIGN_REGION_WEIGHTS = np.array([0.02, 0.14, 0.14, 0.12, 0.29, 0.29])
+BENIGN_REGION_WEIGHTS = np.array([0.01, 0.14, 0.14, 0.12, 0.29, 0.30])
 #: Migration: BFS twitching moves between regions week by week. ASSUMPTION.
 MIGRATION_BLOCK_DAYS = 7
 MIGRATION_GAMMA_SHAPE = 0.8

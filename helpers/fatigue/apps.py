@@ -9,11 +9,12 @@ from __future__ import annotations
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from helpers.apps.base import FigureApp, caption, dropdown, no_redraw, slider
-from helpers.apps.quiz import PredictThenReveal, feedback_html, predict_then_reveal
+from helpers.apps.base import FigureApp, caption, dropdown, live_figure, no_redraw, slider
+from helpers.apps.quiz import PredictThenReveal, feedback_html, inline_markdown, predict_then_reveal
 from helpers.engine.people import check_persona, persona_options
 from helpers.fatigue.model import (
     DIARY_MONTHS_RANGE,
+    DIARY_PERSONAS,
     GRIP_NOISE_SD_KG,
     MONTH_RANGE,
     NOISE_SD_RANGE_KG,
@@ -60,8 +61,9 @@ class DiaryExplorerApp(FigureApp):
     """Months of one person's diary: fatigue, grip and their drivers; the truth after a judgement."""
 
     def __init__(self, persona: str = "health_anxiety", months: int = 12) -> None:
-        weekly_diary(persona, months)  # checks both arguments
-        self.persona = dropdown("Person", persona_options(), check_persona(persona))
+        persona = check_persona(persona, DIARY_PERSONAS)
+        weekly_diary(persona, months)  # checks the months
+        self.persona = dropdown("Person", persona_options(DIARY_PERSONAS), persona)
         self.months = slider("Months of diary", months, *DIARY_MONTHS_RANGE)
         self.judgement = no_redraw(
             widgets.RadioButtons(
@@ -147,18 +149,35 @@ noise_or_trend_lab = NoiseOrTrendApp
 # ---------------------------------------------------------------------------
 # Predict, then reveal
 # ---------------------------------------------------------------------------
-def _figure_panel(fig: go.Figure) -> widgets.VBox:
-    return widgets.VBox([go.FigureWidget(fig), caption(figure_description(fig))])
+def _figure_panel(fig: go.Figure, *notes: str) -> widgets.VBox:
+    """A still figure, its description, and what it teaches (hidden until a prediction has been checked)."""
+    parts: list[widgets.Widget] = [live_figure(fig), caption(figure_description(fig))]
+    parts += [widgets.HTML(f"<p style='max-width:820px;line-height:1.45'>{inline_markdown(n)}</p>") for n in notes]
+    return widgets.VBox(parts)
 
 
-PREDICT_GRIP: dict[str, str] = {"hard_training_week": "predict_grip_tired", "als_limb_onset": "predict_grip_als"}
+#: The grip predictions: person -> (question key, what the revealed test teaches). The teaching text
+#: sits in the hidden panel, because any text under the prediction would give its answer away.
+PREDICT_GRIP: dict[str, tuple[str, str]] = {
+    "hard_training_week": ("predict_grip_tired", ""),
+    "als_limb_onset": (
+        "predict_grip_clumsy_hand",
+        "Peter's right hand starts *below its own normal* on the very first, rested squeeze. Its force falls "
+        "during the session and comes back after rest, like anyone's, but only to its own low start: rest "
+        "cannot bring back force that has been lost. His left hand is normal. (The dominant hand is normally a "
+        'little stronger than the other, so "low" means low for *that* hand, against its own normal, which '
+        "only repeated clinic measurements or age-and-sex norms can give.) A low start against that hand's "
+        "own normal, still low after rest: that is a loss of strength.",
+    ),
+}
 
 
 def predict_grip(persona: str = "hard_training_week") -> PredictThenReveal:
-    """Predict the retest of a repeated-grip session, then reveal the session."""
+    """Predict the retest of a repeated-grip session, then reveal the session and what it shows."""
     persona = check_persona(persona, allowed=tuple(PREDICT_GRIP))
-    panel = _figure_panel(grip_lab_figure(grip_session(persona)))
-    return predict_then_reveal(LESSON.question(PREDICT_GRIP[persona]), panel, "Reveal the grip test")
+    key, lesson = PREDICT_GRIP[persona]
+    panel = _figure_panel(grip_lab_figure(grip_session(persona)), *([lesson] if lesson else []))
+    return predict_then_reveal(LESSON.question(key), panel, "Reveal the grip test")
 
 
 def predict_noise(weeks: int = 52) -> PredictThenReveal:

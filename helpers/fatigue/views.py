@@ -9,9 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from helpers.engine.people import person
+from helpers.engine.people import check_persona, person
 from helpers.fatigue.model import (
     CONFIRM_READINGS,
+    DIARY_PERSONAS,
     GRIP_CHANGE_WITHIN_NOISE_KG,
     GRIP_NOISE_SD_KG,
     HANDS,
@@ -73,8 +74,8 @@ def grip_session_title(s: GripSession) -> str:
     steep = [h for h in HANDS if s.drop_pct(h) >= 45]
     name = person(s.persona).first_name
     if low:
-        gap = max(s.below_normal_kg(h) for h in low)
-        return f"{name}: the {' and '.join(low)} hand starts {gap:.0f} kg below its normal, even when rested"
+        gaps = [f"the {h} hand {s.below_normal_kg(h):.0f} kg" for h in low]
+        return f"{name}: {' and '.join(gaps)} below normal at the first, rested squeeze"
     if steep and s.repetitions >= 8:
         return f"{name}: force falls steeply ({max(s.drop_pct(h) for h in steep):.0f}%), then recovers with rest"
     if all(s.recovery_pct(h) >= 90 for h in HANDS):
@@ -164,17 +165,24 @@ def grip_lab_figure(s: GripSession) -> go.Figure:
 # ---------------------------------------------------------------------------
 # 2. Diary timeline
 # ---------------------------------------------------------------------------
-def diary_title(weekly: pd.DataFrame, persona: str) -> str:
-    """A title that states the fatigue level and whether measured grip leaves the noise band."""
-    sdc = GRIP_CHANGE_WITHIN_NOISE_KG
+def diary_title(weekly: pd.DataFrame, persona: str, revealed: bool = True) -> str:
+    """Once judged: a title that states the tiredness and whether grip leaves the noise band.
+
+    Before the learner's judgement the title only says what the figure holds, so that it does not
+    give the answer away.
+    """
+    name = person(persona).first_name
+    tiredness = f"tiredness averages {weekly['fatigue_0_10'].mean():.1f}/10"
+    if not revealed:
+        return f"{name}: {len(weekly)} weeks of diary; {tiredness}. What does the grip show?"
     gap = grip_gap_kg(weekly, persona)
-    low = [h for h in HANDS if gap[h] > sdc]
+    low = [h for h in HANDS if gap[h] > GRIP_CHANGE_WITHIN_NOISE_KG]
     grip = (
         f"{' and '.join(low)} grip {'fall' if len(low) > 1 else 'falls'} below the noise band"
         if low
         else "measured grip stays within the noise band"
     )
-    return f"{person(persona).first_name}: fatigue averages {weekly['fatigue_0_10'].mean():.1f}/10; {grip}"
+    return f"{name}: {tiredness}; {grip}"
 
 
 def diary_figure(weekly: pd.DataFrame, persona: str, revealed: bool = False) -> go.Figure:
@@ -274,13 +282,13 @@ def diary_figure(weekly: pd.DataFrame, persona: str, revealed: bool = False) -> 
             _panel_title(f"measured grip compared with own normal (grey: ±{sdc:.0f} kg noise band)", 0.5, 0.685),
             _panel_title("how tired (diary, weekly mean)", 0.5, 1.0),
         ],
-        legend=dict(orientation="h", yanchor="top", y=-0.1, x=0, font=dict(size=13)),
+        legend=dict(orientation="h", yanchor="top", y=-0.14, x=0, font=dict(size=13)),
         margin=dict(l=90, r=20, t=90, b=150),
         bargap=0.1,
     )
     return style_figure(
         go.Figure(data=data, layout=layout),
-        title=diary_title(weekly, persona),
+        title=diary_title(weekly, persona, revealed),
         x_title="week of the diary",
         y_title="h/day or 0-10",
         description=describe_diary(weekly, persona, revealed),
@@ -385,6 +393,7 @@ def noise_or_trend_figure(r: NoiseOrTrend) -> go.Figure:
         y_title="change from week 0 (kg)",
         description=describe_noise_or_trend(r),
         height=500,
+        mark="Simulated people, not real: a teaching model of measurement noise",
     )
 
 
@@ -399,7 +408,8 @@ def grip_test_figure(
 
 
 def diary_figure_for(persona: str = "post_viral_fatigue", months: int = 12, revealed: bool = False) -> go.Figure:
-    """A persona's weekly diary as a still figure."""
+    """A persona's weekly diary as a still figure (the persona's id, or the first name shown on screen)."""
+    persona = check_persona(persona, DIARY_PERSONAS)
     return diary_figure(weekly_diary(persona, months), persona, revealed=revealed)
 
 

@@ -16,7 +16,7 @@ from helpers.engine.people import check_persona, person, persona_options
 from helpers.lesson import Lesson
 from helpers.twitching.model import (
     BASE_RATE_STEPS,
-    BFS_FOLLOW_UPS,
+    BFS_FOLLOW_UP_PEOPLE,
     BODY_MAP_PERSONAS,
     SIDE_BY_SIDE,
     SIDE_BY_SIDE_MONTHS,
@@ -104,32 +104,33 @@ class BodyMapOverTime(FigureApp):
 # ---------------------------------------------------------------------------
 # 3. Side by side: twelve months
 # ---------------------------------------------------------------------------
-def reveal_panel() -> widgets.HTML:
-    """Who Person A and Person B are: their stories and what the pattern means."""
+def reveal_panel() -> widgets.VBox:
+    """Who Person A and Person B are, what told them apart, and a check on the amount of twitching."""
     parts = []
     for who, persona in SIDE_BY_SIDE.items():
         p = person(persona)
         parts.append(
-            f"<p><strong>{html.escape(who)} is {html.escape(p.label)}</strong> "
-            f"({html.escape(p.condition)}). {html.escape(p.story)}</p>"
+            f"<p><strong>{html.escape(who)} is {html.escape(p.label)}</strong> (synthetic; "
+            f"{html.escape(p.condition)}). {html.escape(p.story)}</p>"
             f"<p>{html.escape(p.condition_explained)}</p>"
         )
     parts.append(
-        "<p><strong>What told them apart:</strong> not how much either person twitched (Person B often "
-        "twitched as much or more), "
-        "and not cramps (common in both). It was strength: Person A's weakest region was already below normal "
-        "and kept falling, "
-        "and the weakness spread; Person B's strength stayed at 100% for the whole year while the twitching "
-        "went on.</p>"
-        "<p><em>These are synthetic people made to show the textbook patterns. Real stories are less tidy, "
-        "which is why a clinician "
-        "examines strength, reflexes and muscle bulk rather than counting twitches.</em></p>"
+        "<p><strong>What told them apart:</strong> not how much either person twitched, and not cramps (common in "
+        "both). It was strength. Person A's weakest region was already below normal in month 1 and kept falling, "
+        "and the weakness spread; Person B's strength stayed at 100% all year while the twitching went on.</p>"
+        "<p>Look at the top panel again. Person B twitched more in the first months. Person A's twitching rose "
+        "through the year, and by the end Person A twitched more. In ALS, twitching comes from muscles that are "
+        "losing their nerve supply, so it grows as the weakness spreads to more regions. In Person A the weakness "
+        "came first.</p>"
+        "<p><em>These are synthetic people made to show the textbook patterns. Real stories are less tidy, which "
+        "is why a clinician examines strength, reflexes and muscle size rather than counting twitches.</em></p>"
     )
-    return widgets.HTML(
+    text = widgets.HTML(
         value="<div style='border-left:6px solid #009E73;padding:0.3em 1em;background:#f3faf7;font-size:1em'>"
         + "".join(parts)
         + "</div>"
     )
+    return widgets.VBox([text, LESSON.quiz("more_twitching")])
 
 
 class SideBySide(FigureApp):
@@ -140,11 +141,12 @@ class SideBySide(FigureApp):
         visible_weeks(self.data, months_shown)  # checks the value
         self.months = slider("months shown", months_shown, 1, SIDE_BY_SIDE_MONTHS)
         self.prediction = LESSON.predict_then_reveal(
-            "which_is_benign", reveal_panel(), reveal_label="Reveal who they are"
+            "which_is_benign", reveal_panel(), reveal_label="Reveal who they are", title="Judge"
         )
         super().__init__(
             "Side by side: twelve months of two people who twitch",
-            "Move the slider to watch the year unfold, then make your judgement below.",
+            "Move the slider to watch the year unfold, then make your judgement below. The middle panel shows "
+            "each person's weakest region: ALS starts in one place, so an average over the body would hide it.",
             [self.months],
             below=[self.prediction],
         )
@@ -158,11 +160,10 @@ class SideBySide(FigureApp):
 # 4. Base-rate explorer
 # ---------------------------------------------------------------------------
 NOT_A_RISK_NOTE = (
-    "This picture is about a town of 100,000 people, not about you. It cannot give anyone a personal risk: "
-    "age, family history "
-    "and, above all, what a clinician finds on examination change the picture for each person. "
-    "In follow-up studies of people with benign twitching, none developed ALS "
-    f"({', '.join(f'0 of {n}' for n, _k, _s in BFS_FOLLOW_UPS)})."
+    "This picture is about a town of 100,000 people, not about you. It cannot give anyone a personal risk: age, "
+    "family history and, above all, what a clinician finds on examination change the picture for each person. "
+    f"In follow-up studies of {BFS_FOLLOW_UP_PEOPLE} people whose twitching had been examined and found harmless, "
+    "none developed ALS."
 )
 
 
@@ -171,7 +172,11 @@ class BaseRateExplorer(FigureApp):
 
     def __init__(self, step: str = "Twitch at some point in life") -> None:
         self.step = widgets.ToggleButtons(
-            options=list(BASE_RATE_STEPS), value=check_step(step), description="", style={"button_width": "190px"}
+            options=list(BASE_RATE_STEPS),
+            value=check_step(step),
+            description="",
+            style={"button_width": "auto"},
+            layout=widgets.Layout(width="100%", flex_flow="row wrap"),
         )
         note = widgets.HTML(
             value="<div role='note' style='border-left:6px solid #E69F00;background:#fdf6e8;"

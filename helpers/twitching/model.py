@@ -144,9 +144,9 @@ BODY_MAP_PERSONAS: tuple[str, ...] = (
     "als_limb_onset",
     "als_bulbar_onset",
 )
-#: A region counts as weak when its strength is below this share of normal.
-#: Source: grip noise (changes under about 15-20% can be measurement noise;
-#: Abe 2025, Bai 2019), so 85% is the first value a clinic could tell from noise.
+#: A region counts as weak when its strength is below this share of normal. ASSUMPTION, based on grip
+#: noise (a repeat grip test can differ by about 12-17% by chance; Abe 2025, Bai 2019); other regions
+#: are examined in other ways, and the same threshold stands in for them.
 WEAK_BELOW_PCT: float = 85.0
 #: A region counts as twitching when at least this many twitches a day are noticed there (ASSUMPTION).
 TWITCHING_FROM_PER_DAY: float = 1.0
@@ -328,14 +328,12 @@ ALS_PREVALENCE_PER_100K: float = 5.0
 #: THIS YEAR (incidence): about 2 new diagnoses per 100,000 a year (Logroscino 2010, PMID 19710046).
 ALS_INCIDENCE_PER_100K_YEAR: float = 2.0
 #: Share of ALS whose first symptom is twitching: roughly 7% (Eisen & Stewart 1994,
-#: a letter, read through a secondary source; uncertain). Weakness follows.
+#: a letter, read through a secondary source; uncertain, so the lessons say "a small minority").
 FASCICULATION_FIRST_SHARE: float = 0.07
-#: Follow-up studies of benign fasciculation: (people followed, how many developed ALS, source).
-BFS_FOLLOW_UPS: tuple[tuple[int, int, str], ...] = (
-    (121, 0, "Blexrud 1993, 2-32 years"),
-    (35, 0, "Filippakis 2018, 24 months"),
-    (180, 0, "Mattiuzzi & Lippi 2024, review"),
-)
+#: Follow-up of people whose twitching a neurologist had examined and found benign: three studies, 180
+#: people in all, pooled by Mattiuzzi & Lippi 2024 (including Blexrud 1993 and Filippakis 2018); none
+#: developed ALS, and progression is described only in rare single case reports.
+BFS_FOLLOW_UP_PEOPLE: int = 180
 GRID_ROWS: int = 200
 GRID_COLUMNS: int = 500
 
@@ -371,6 +369,25 @@ class BaseRates:
     def twitchers_per_lifetime_als(self) -> float:
         """People who twitch at some point in life, for each person who develops ALS in a lifetime."""
         return self.twitch_in_lifetime / self.als_in_lifetime
+
+    def table(self) -> pd.Series:
+        """The four counts in whole numbers, each named with its time span, marked as rates rather than people.
+
+        The ``course_note`` replaces the usual "synthetic course data" line under a table: these are
+        expected counts from published rates, not made-up people.
+        """
+        counts = pd.Series(
+            {
+                "twitch at some point in life": self.twitch_in_lifetime,
+                "develop ALS at some point in life": self.als_in_lifetime,
+                "living with ALS today": self.living_with_als,
+                "newly diagnosed with ALS this year": self.new_als_per_year,
+            },
+            name=f"people in a town of {self.population:,}",
+        )
+        counts = counts.round().astype(int)
+        counts.attrs["course_note"] = "Expected counts from published rates, not real people."
+        return counts
 
 
 def base_rates(population: int = POPULATION) -> BaseRates:
@@ -452,8 +469,9 @@ def base_rate_sentence(step: str) -> str:
             "and 1 in 470 women; Alonso 2009) develop ALS, circled. Lifetime against lifetime: for every one of them, "
             "about "
             f"{r.twitchers_per_lifetime_als:,.0f} people twitch at some point. ALS almost always shows itself through "
-            f"weakness: only about 7% first notice twitching (about {r.als_in_lifetime_twitch_first:.0f} of the "
-            f"{r.als_in_lifetime:.0f}; Eisen & Stewart 1994, a rough figure), and weakness follows."
+            "weakness, or slurred speech or swallowing trouble, that gets worse; only a small minority first notice "
+            "twitching (Eisen & Stewart 1994, a rough figure). The circles are drawn far bigger than the squares so "
+            "that you can find them: drawn to scale, the 250 would cover 1 square in every 400."
         ),
         "Living with ALS today": (
             f"Today, at one moment in time, about {r.living_with_als:.0f} of the {r.population:,} are living with ALS "

@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from helpers.engine import GRIP_CHANGE_WITHIN_NOISE_KG, REGIONS
-from helpers.engine.people import check_persona, person
+from helpers.engine.people import SYNTHETIC, check_persona, person
 from helpers.engine.triggers import EXERCISE_EASY_MIN, SLEEP_NEED_H
 from helpers.twitching.model import (
     BODY_MAP_PERSONAS,
@@ -62,23 +62,46 @@ def grip_within_band(week: pd.DataFrame) -> tuple[int, int]:
     return int(inside.sum()), len(week)
 
 
+#: Above this, caffeine is beyond the usual safe daily limit for healthy adults (EFSA 2015).
+CAFFEINE_SAFE_LIMIT_MG: float = 400.0
+
+
 def describe_trigger_week(week: pd.DataFrame) -> tuple[str, str]:
-    """(title, description) of a trigger week, every number and claim computed from the week shown."""
+    """(title, description) of a trigger week, every number and claim computed from the week shown.
+
+    The title and the description say the same thing about settling: whether twitching rose at all,
+    settled back within the days shown, or is still above its calm level at the end.
+    """
     s = summarise_trigger_week(week)
-    days = week["day"].tolist()
+    last_day = int(week["day"].iloc[-1])
     inside, total = grip_within_band(week)
-    settle = f"settles in about {s.days_to_settle} days" if s.days_to_settle else "has not settled by day 21"
+    rose = s.peak_per_day > s.calm_per_day * 1.1
+    if not rose:
+        course, told = "stays near its calm level", f"stays near its calm level of {s.calm_per_day:.1f} a day"
+    elif s.days_to_settle is not None:
+        days = "day" if s.days_to_settle == 1 else "days"
+        course = f"peaks at {s.peak_per_day:.1f} a day and settles in about {s.days_to_settle} {days}"
+        told = (
+            f"climbs to {s.peak_per_day:.1f} a day during the trigger week and after it falls back "
+            f"({s.last_day_per_day:.1f} on day {last_day})"
+        )
+    else:
+        course = f"peaks at {s.peak_per_day:.1f} a day and is still above its calm level on day {last_day}"
+        told = (
+            f"climbs to {s.peak_per_day:.1f} a day during the trigger week and is still {s.last_day_per_day:.1f} "
+            f"on day {last_day}, above its calm level"
+        )
     grip_claim = "grip stays flat" if inside == total else f"grip stays in its noise band on {inside} of {total} days"
-    title = f"Twitching peaks at {s.peak_per_day:.1f} a day and {settle}; {grip_claim}"
+    title = f"Twitching {course}; {grip_claim}"
     noise_band = f"±{GRIP_CHANGE_WITHIN_NOISE_KG:.0f} kg noise band"
     if inside == total:
         band = f"inside its {noise_band} around {LAB_GRIP_KG:.0f} kg on every one of the {total} days"
     else:
         band = f"inside its {noise_band} on {inside} of {total} days"
     description = (
-        f"On calm days this person notices about {s.calm_per_day:.1f} twitches a day; during the trigger week it "
-        f"climbs to {s.peak_per_day:.1f} a day and after it falls back ({s.last_day_per_day:.1f} on day {days[-1]}), "
-        f"while measured grip stays {band}: the triggers change twitching, not strength."
+        f"{SYNTHETIC} On calm days this made-up person notices about {s.calm_per_day:.1f} twitches a day; twitching "
+        f"{told}, while measured grip stays {band}: the triggers change twitching, not strength. In this model the "
+        "triggers' effects multiply (an ASSUMPTION)."
     )
     row = week[week["phase"] == "trigger week"].iloc[0]
     quiet = [
@@ -92,6 +115,11 @@ def describe_trigger_week(week: pd.DataFrame) -> tuple[str, str]:
     if quiet:
         verb = "adds" if len(quiet) == 1 else "add"
         description += f" In this model {' and '.join(quiet)} {verb} no twitching (an ASSUMPTION)."
+    if row["caffeine_mg"] > CAFFEINE_SAFE_LIMIT_MG:
+        description += (
+            f" More than {CAFFEINE_SAFE_LIMIT_MG:.0f} mg of caffeine a day is above the usual safe limit for adults "
+            "(EFSA 2015)."
+        )
     return title, description
 
 
@@ -255,7 +283,7 @@ def describe_body_month(regions: pd.DataFrame, who: str) -> tuple[str, str]:
     pairs = zip(twitching["region"], twitching["twitches_per_day"], strict=True)
     twitch_text = ", ".join(f"{REGION_NAMES[r]} {t:.0f}" for r, t in pairs) or "none noticed"
     description = (
-        f"{who}, month {month}: regions below {WEAK_BELOW_PCT:.0f}% of normal strength: {weak_text}; "
+        f"{SYNTHETIC} {who}, month {month}: regions below {WEAK_BELOW_PCT:.0f}% of normal strength: {weak_text}; "
         f"twitches a day: {twitch_text}."
     )
     return title, description
@@ -420,7 +448,12 @@ PERSON_STYLE: dict[str, dict] = {
 PANELS: tuple[tuple[str, str, str, tuple[float, float]], ...] = (
     # (column, y axis, panel title, domain) top to bottom; the bottom panel uses the main y axis.
     ("twitches_per_day", "y3", "twitches a day (whole body)", (0.71, 1.0)),
-    ("weakest_strength_pct", "y2", "strength of the weakest region (% of normal)", (0.37, 0.64)),
+    (
+        "weakest_strength_pct",
+        "y2",
+        "true strength of the weakest region (% of normal; a clinic examines it)",
+        (0.37, 0.64),
+    ),
     ("cramps_per_week", "y", "cramps a week", (0.0, 0.27)),
 )
 
@@ -435,7 +468,7 @@ def describe_side_by_side(data: pd.DataFrame, months_shown: int) -> str:
             f"{d['weakest_strength_pct'].iloc[-1]:.0f}% at month {months_shown}"
         )
     lead = twitch_lead(data)
-    return "; ".join(parts) + f". {lead}"
+    return f"{SYNTHETIC} " + "; ".join(parts) + f". {lead}"
 
 
 def side_by_side_figure(data: pd.DataFrame, months_shown: int, months_total: int = 12) -> go.Figure:
@@ -552,7 +585,7 @@ def base_rate_figure(step: str) -> go.Figure:
     for code, colour in enumerate(colours):
         scale += [[code / n_codes, colour], [(code + 1) / n_codes, colour]]
     rows, cols = np.divmod(highlighted, GRID_COLUMNS)
-    circle = 26 if len(highlighted) <= 10 else 9
+    circle = 26 if len(highlighted) <= 10 else 6  # big enough to find; the caption says they are not to scale
     data = [
         dict(
             type="heatmap", z=grid, zmin=-0.5, zmax=n_codes - 0.5, colorscale=scale, showscale=False, hoverinfo="skip"

@@ -8,6 +8,7 @@ redraw its figure. Screenshots go to screenshots/<notebook>/ for people to look 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -17,12 +18,20 @@ from tools.lab import (
     figure_controls,
     notebook_report,
     open_notebook,
+    reveal_predictions,
     run_all,
     screenshot_notebook,
     stored_output_counts,
 )
 
 pytestmark = pytest.mark.browser
+
+
+def predictions_in(notebook) -> int:
+    """How many predict-then-reveal calls the notebook's code cells make."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    return len(re.findall(r"\bpredict(?:_grip|_noise)?\(", code))
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
@@ -33,6 +42,10 @@ def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, browser):
     try:
         open_notebook(page, lab_server, notebook.name)
         run_all(page)
+        # Every prediction hides its answer until it is checked; answer them as a learner would.
+        opened = reveal_predictions(page)
+        gated = predictions_in(notebook)
+        assert opened >= gated, f"{notebook.name}: {gated} predictions, only {opened} opened after being checked"
         report = notebook_report(page)
         stored = stored_output_counts(notebook)
 
