@@ -1,4 +1,4 @@
-"""The symptom diary a reader keeps: its fields, in one place (the printable sheet and lesson 04's diary use them).
+"""The symptom diary a reader keeps: its fields, in one place (the printable sheet and the doctor list use them).
 
 Why a structured record: a clinician decides with dated, concrete facts (where,
 what, how much, which task changed, since when, in what context), not with a
@@ -48,7 +48,7 @@ DIARY_FIELDS: tuple[DiaryField, ...] = (
     DiaryField("exercise", "Exercise", "what and how long", "none"),
 )
 
-#: What the diary's "what" column may say (lesson 04's diary checks entries against it).
+#: What the diary's "what" column may say (a diary that checks entries, planned for lesson 04, will use it).
 WHAT_CHOICES: tuple[str, ...] = (
     "twitching",
     "cramp",

@@ -47,7 +47,7 @@ class Reference:
 
     def text(self) -> str:
         """The full reference, Vancouver style, as plain text."""
-        text = f"{self.authors}. {self.title}. {self.journal}"
+        text = f"{self.authors.rstrip('.')}. {self.title.rstrip('.')}. {self.journal}"
         if self.year:
             text += f" {self.year}"
         if self.details:

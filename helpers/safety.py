@@ -5,9 +5,10 @@ same calm, accurate advice in every notebook and handout, with a time for every
 "see a doctor", and a change (a new sign, clearer words) must reach every page at
 once. Everything here is produced from ``CARE_LEVELS``; nothing restates it.
 The time frames follow national guidance: NHS pages on stroke (FAST), Guillain-
-Barré syndrome, cauda equina syndrome, twitching and tiredness (keys nhsstroke,
-nhsgbs, nhscauda, nhstwitch2023, nhstired2023 in data/references.toml), and a
-neurologist's review of the course.
+Barré syndrome, cauda equina syndrome, double vision, myasthenia gravis, pins and
+needles, twitching and tiredness (keys nhsstroke, nhsgbs, nhscauda, nhsdoublevision,
+nhsmg, nhspins, nhstwitch2023, nhstired2023 in data/references.toml), and two
+neurologists' reviews of the course.
 """
 
 from __future__ import annotations
@@ -44,26 +45,31 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
         (
             "weakness, numbness or a drooping face that comes on suddenly, over minutes or hours: it could be a "
             "stroke. Think FAST: is the Face drooping, is one Arm weak, is Speech slurred? Then it is Time to call",
-            "sudden weakness of both legs, or of both arms and legs (also in someone with a thyroid or potassium "
-            "problem)",
-            "you cannot stand or walk, or cannot move an arm or a leg",
+            "double vision, or a drooping eyelid, that comes on suddenly, especially with a headache or a painful eye",
+            "weakness that is spreading or getting worse by the hour, or sudden weakness of both legs, or of both "
+            "arms and legs, even if you have a thyroid or potassium problem",
+            "you suddenly cannot stand or walk, or cannot move an arm or a leg",
             "new weakness or numbness in both legs with loss of bladder or bowel control, or numbness around the "
             "bottom",
             "trouble breathing",
-            "choking, or being unable to swallow food, drink or your own saliva",
+            "choking that does not clear, or being unable to swallow food, drink or your own saliva",
         ),
         "#D55E00",
-        "weakness, numbness or a drooping face that comes on suddenly; you cannot stand, walk or move a limb; both "
-        "legs weaken with loss of bladder or bowel control; trouble breathing; or you cannot swallow",
+        "weakness, numbness, a drooping face, double vision or a drooping eyelid that comes on suddenly; weakness "
+        "getting worse by the hour; you cannot stand, walk or move a limb; both legs weaken with loss of bladder or "
+        "bowel control; trouble breathing; choking that does not clear, or you cannot swallow",
     ),
     CareLevel(
         "same_day",
         "Get urgent medical help today",
         "from an urgent appointment with your GP (family doctor), an urgent care centre, or NHS 111 (the UK's "
         "urgent advice line)",
-        ("weakness that spreads quickly over hours to a few days, for example up both legs, often with tingling",),
+        (
+            "weakness, often with tingling, that has spread over one or more days, for example up both legs (if it "
+            "is getting worse by the hour, or affects breathing or swallowing, call your emergency number)",
+        ),
         "#E69F00",
-        "weakness that spreads over hours to a few days",
+        "weakness, often with tingling, that has spread over one or more days",
     ),
     CareLevel(
         "soon",
@@ -74,15 +80,20 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "turn, a jar you can no longer open",
             "weakness that is getting worse over weeks, or spreading to another part of the body",
             "slurred speech, or trouble swallowing, that has crept in",
-            "drooping eyelids or double vision, or weakness that gets worse with use and better with rest",
+            "drooping eyelids or double vision that came on gradually or come and go, or weakness that gets worse "
+            "with use and better with rest (if it affects breathing, swallowing or speech, call your emergency "
+            "number)",
             "a muscle that looks thinner than before",
             "falls because a leg gives way",
-            "choking on food or drink more than once",
+            "coughing or choking on food or drink that clears, more than once in recent weeks",
+            "numbness or tingling that is spreading, or that comes with weakness",
             "weight loss you cannot explain",
         ),
         "#0072B2",
         "a task that has become harder because of weakness, weakness getting worse over weeks, speech or swallowing "
-        "slowly getting harder, drooping eyelids or double vision, a thinner muscle, or a leg that gives way",
+        "slowly getting harder, drooping eyelids or double vision that come and go, a thinner muscle, a leg that "
+        "gives way, coughing or choking on food more than once, numbness that spreads, or weight loss you cannot "
+        "explain",
     ),
     CareLevel(
         "routine",
@@ -91,14 +102,29 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
         (
             "a twitch that lasts more than 2 weeks, or twitching in more than one place",
             "an area that feels weak or stiff, while every task is still as easy as before",
+            "numbness, tingling or pins and needles that last more than a few weeks, or feeling unsteady in the dark",
             "a medicine that you think may be causing twitching (do not stop it without advice)",
             "tiredness for a few weeks without a reason you know, tiredness that affects daily life, or tiredness "
-            "with low mood or choking noises in your sleep",
+            "with low mood, or with loud snoring, choking noises or pauses in breathing in your sleep",
         ),
         "#009E73",
-        "a twitch for more than 2 weeks or in more than one place, or tiredness for a few weeks without a reason",
+        "a twitch for more than 2 weeks or in more than one place, numbness or tingling for more than a few weeks, "
+        "or tiredness for a few weeks without a reason",
     ),
 )
+#: The guidance the four levels follow (keys of data/references.toml): every page that shows them lists these.
+CARE_SOURCES: tuple[str, ...] = (
+    "nhsstroke",
+    "nhsgbs",
+    "nhscauda",
+    "nhsdoublevision",
+    "nhsmg",
+    "nhspins",
+    "nhstwitch2023",
+    "nhstired2023",
+)
+#: Said after the four levels wherever they appear: a rule for a reader whose signs fit two levels.
+CARE_TIE_BREAK = "Not sure which level fits? Choose the higher one. In the UK, NHS 111 can help you decide."
 
 #: The reader's page, linked from every notebook's first screen (a path relative to notebooks/).
 WORRIED_PAGE = "if_you_are_worried.ipynb"
@@ -123,7 +149,10 @@ def care_short_html(levels: tuple[str, ...] = ("emergency", "same_day", "soon"))
         f"<li><strong>{html.escape(care_level(k).action)}</strong> if: {html.escape(care_level(k).short)}.</li>"
         for k in levels
     )
-    return f"<ul class='course-care-short' style='margin:0.2em 0;padding-left:1.2em'>{rows}</ul>"
+    return (
+        f"<ul class='course-care-short' style='margin:0.2em 0;padding-left:1.2em'>{rows}</ul>"
+        f"<p style='margin:0.2em 0'>{html.escape(CARE_TIE_BREAK)}</p>"
+    )
 
 
 def care_text() -> str:
@@ -132,7 +161,7 @@ def care_text() -> str:
     for level in CARE_LEVELS:
         lines.append(f"{level.action}, {level.where}, if:")
         lines += [f"  - {sign}" for sign in level.signs]
-    return "\n".join(lines)
+    return "\n".join([*lines, CARE_TIE_BREAK])
 
 
 def care_markdown() -> str:
@@ -141,7 +170,7 @@ def care_markdown() -> str:
     for level in CARE_LEVELS:
         lines.append(f"- **{level.action}**, {level.where}, if:")
         lines += [f"  - {sign}" for sign in level.signs]
-    return "\n".join(lines)
+    return "\n".join([*lines, "", f"**{CARE_TIE_BREAK}**"])
 
 
 def care_html() -> str:
@@ -154,7 +183,10 @@ def care_html() -> str:
             f"<strong>{html.escape(level.action)}</strong><span style='color:#444'>, {html.escape(level.where)},"
             f"</span> if:<ul style='margin:0.1em 0 0.1em 1.1em;padding:0'>{signs}</ul></li>"
         )
-    return f"<ul class='course-care-levels' style='padding-left:0;margin:0.3em 0'>{''.join(rows)}</ul>"
+    return (
+        f"<ul class='course-care-levels' style='padding-left:0;margin:0.3em 0'>{''.join(rows)}</ul>"
+        f"<p style='margin:0.3em 0'><strong>{html.escape(CARE_TIE_BREAK)}</strong></p>"
+    )
 
 
 def safety_notice_text() -> str:
@@ -199,10 +231,21 @@ class _SafetyNotice:
 
 
 class _CareLevels:
-    """The four time frames on their own (a lesson's "when to see a doctor" section shows these)."""
+    """The four time frames as a picture (a lesson's "when to see a doctor" section shows it).
+
+    Why a picture here: the full list is already on the page, in the safety notice at the top; what
+    helps a reader act at the end of a lesson is the ladder at a glance (the picture's alt text is the
+    full list, for screen readers).
+    """
 
     def _repr_html_(self) -> str:
-        return care_html()
+        from helpers.care_picture import care_ladder_svg
+
+        return (
+            f"<div class='course-care-picture' style='max-width:760px'>{care_ladder_svg()}</div>"
+            "<p style='margin:0.3em 0'>Every sign, level by level, is in the safety notice at the top of this "
+            f"page and on the page <a href='{html.escape(WORRIED_PAGE)}'>If you are worried</a>.</p>"
+        )
 
     def __repr__(self) -> str:
         return care_text()

@@ -130,8 +130,8 @@ PREDICT_BEFORE_REVEAL = [
     ("01_tired_or_weak", "predict_noise(", "noise_or_trend_lab("),
     ("02_twitch_or_trouble", 'predict("trigger_prediction"', "trigger_lab("),
     ("02_twitch_or_trouble", 'predict("trigger_prediction"', "fades over the next few days"),
-    ("02_twitch_or_trouble", 'predict("what_tells_them_apart"', "side_by_side("),
-    ("02_twitch_or_trouble", 'predict("what_tells_them_apart"', "weakest region"),
+    ("02_twitch_or_trouble", 'predict("twitch_amounts"', "side_by_side("),
+    ("02_twitch_or_trouble", 'predict("twitch_amounts"', "weakest region"),
 ]
 
 

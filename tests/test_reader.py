@@ -19,7 +19,7 @@ import pytest
 
 from helpers.diary import DIARY_FIELDS, DOCTOR_QUESTIONS
 from helpers.quiz import load_bank
-from helpers.safety import CARE_LEVELS, care_markdown
+from helpers.safety import CARE_LEVELS, care_markdown, care_text
 from tests.conftest import NOTEBOOKS, ROOT
 from tools.readability import grade, notebook_prose, plain_text
 
@@ -35,7 +35,21 @@ def test_four_time_frames_from_emergency_to_routine():
     emergency, same_day, soon, routine = CARE_LEVELS
     assert any("suddenly" in s and "stroke" in s for s in emergency.signs)
     assert any("breathing" in s for s in emergency.signs) and any("swallow" in s for s in emergency.signs)
-    assert any("hours to a few days" in s for s in same_day.signs)
+    assert any("over one or more days" in s for s in same_day.signs)
+    # No sign fits two levels: "within hours" is the emergency's, and the same-day sign points there.
+    assert any("worse by the hour" in s for s in emergency.signs)
+    assert all("call your emergency number" in s for s in same_day.signs if "hour" in s)
+    assert not [s for s in same_day.signs + soon.signs + routine.signs if "over hours" in s or "minutes" in s]
+    # Choking: the emergency if it does not clear, within days if it clears but keeps happening.
+    assert any("choking that does not clear" in s for s in emergency.signs)
+    assert any("choking" in s and "that clears" in s for s in soon.signs)
+    # Eyes: sudden double vision or eyelid droop is an emergency; gradual or coming and going, within days.
+    assert any("double vision" in s and "suddenly" in s for s in emergency.signs)
+    assert any("double vision" in s and "come and go" in s for s in soon.signs)
+    # Numbness or tingling has a place of its own (B12 deficiency, neuropathies, a pinched nerve).
+    assert any("numbness or tingling" in s and "spreading" in s for s in soon.signs)
+    assert any("pins and needles" in s and "few weeks" in s for s in routine.signs)
+    assert "Choose the higher one" in care_text() and "Choose the higher one" in care_markdown()
     assert any("worse over weeks" in s for s in soon.signs) and "within days" in soon.action
     assert any("2 weeks" in s for s in routine.signs) and any("more than one place" in s for s in routine.signs)
     assert any("few weeks" in s for s in routine.signs), "tiredness: the 'few weeks' threshold"

@@ -51,11 +51,14 @@ def readable_text(path) -> str:
             )
             meta = data.get("application/vnd.plotly.v1+json", {}).get("layout", {}).get("meta", {})
             parts.append(meta.get("description", ""))
-    bank = ROOT / "helpers" / lesson_package(path) / "questions.toml"
-    parts.append(bank.read_text(encoding="utf-8"))
-    package = importlib.import_module(f"helpers.{lesson_package(path)}")
-    specs = load_persona_specs()
-    parts += [specs[p].condition_explained for p in getattr(package, "REVEALS", ())]
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    if re.search(r"\b(quiz|predict\w*|\w+_lab|\w+_explorer|side_by_side)\(", code):
+        # The lesson's widgets show its questions and, on reveal, its people's stories.
+        bank = ROOT / "helpers" / lesson_package(path) / "questions.toml"
+        parts.append(bank.read_text(encoding="utf-8"))
+        package = importlib.import_module(f"helpers.{lesson_package(path)}")
+        specs = load_persona_specs()
+        parts += [specs[p].condition_explained for p in getattr(package, "REVEALS", ())]
     return " ".join(" ".join(parts).split())
 
 

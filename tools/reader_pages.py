@@ -22,13 +22,16 @@ from pathlib import Path
 
 import mistune
 
+from helpers.care_picture import care_ladder_svg
 from helpers.diary import DIARY_FIELDS, DOCTOR_QUESTIONS
-from helpers.safety import WORRIED_PAGE, care_html, care_markdown, care_short_html
+from helpers.references import bibliography
+from helpers.safety import CARE_SOURCES, WORRIED_PAGE, care_html, care_markdown, care_short_html
 
 ROOT = Path(__file__).resolve().parent.parent
 READER = ROOT / "reader"
 WORRIED_NOTEBOOK = ROOT / "notebooks" / WORRIED_PAGE
 CARE_START, CARE_END = "<!-- care-levels:start -->", "<!-- care-levels:end -->"
+SOURCES_START, SOURCES_END = "<!-- sources:start -->", "<!-- sources:end -->"
 REVIEWED, REVIEW_DUE = "1 December 2026", "1 December 2027"
 DIARY_ROWS = 12
 
@@ -126,23 +129,44 @@ def worried_page() -> str:
     return page("If you are worried about twitching, tiredness or weakness", body)
 
 
+def sources_markdown(text: str) -> str:
+    """The page's sources: every bibliography entry its text cites, and the guidance the time frames follow."""
+    refs = bibliography()
+    keys = set(CARE_SOURCES) | {k for k, r in refs.items() if r.cite in text}
+    return "\n".join(f"- {refs[k].text()}" for k in sorted(keys, key=lambda k: refs[k].cite.lower()))
+
+
+def _replace_between(source: str, start: str, end: str, body: str) -> str:
+    pattern = re.escape(start) + ".*?" + re.escape(end)
+    return re.sub(pattern, lambda _m: f"{start}\n{body}\n{end}", source, flags=re.S)
+
+
 def synced_notebook_text() -> str:
-    """The reader's notebook with its care section set to helpers.safety's four time frames."""
-    raw = WORRIED_NOTEBOOK.read_text(encoding="utf-8")
-    nb = json.loads(raw)
+    """The reader's notebook with its care section and its sources generated (never restated by hand)."""
+    nb = json.loads(WORRIED_NOTEBOOK.read_text(encoding="utf-8"))
+    sources = [c for c in nb["cells"] if SOURCES_START in "".join(c["source"])]
+    page_text = " ".join(
+        " ".join("".join(c["source"]).split()) for c in nb["cells"] if c["cell_type"] == "markdown" and c not in sources
+    )
     for cell in nb["cells"]:
         source = "".join(cell["source"])
         if CARE_START in source:
-            pattern = re.escape(CARE_START) + ".*?" + re.escape(CARE_END)
-            new = re.sub(pattern, lambda _m: f"{CARE_START}\n{care_markdown()}\n{CARE_END}", source, flags=re.S)
-            cell["source"] = new.splitlines(keepends=True)
+            source = _replace_between(source, CARE_START, CARE_END, care_markdown())
+        if SOURCES_START in source:
+            source = _replace_between(source, SOURCES_START, SOURCES_END, sources_markdown(page_text))
+        cell["source"] = source.splitlines(keepends=True)
     return json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+#: The care ladder as a picture, beside the pages (the reader's notebook and page show it in part 1).
+CARE_PICTURE = "when-to-get-care.svg"
 
 
 def outputs() -> dict[Path, str]:
     """Every file this tool writes, and its text."""
     return {
         WORRIED_NOTEBOOK: synced_notebook_text(),
+        READER / CARE_PICTURE: care_ladder_svg() + "\n",
         READER / "symptom-diary-sheet.html": diary_sheet(),
         READER / "what-to-tell-your-doctor.html": doctor_list(),
     }

@@ -36,6 +36,14 @@ def inline_markdown(text: str) -> str:
     return re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<em>\1</em>", escaped)
 
 
+def shortened(text: str, limit: int) -> str:
+    """``text`` cut at the last whole word within ``limit`` characters, with "…" when it was cut."""
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    return words[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def plain(text: str) -> str:
     """Text for a place that cannot show emphasis (a radio option): the asterisks removed."""
     return re.sub(r"\*{1,2}(.+?)\*{1,2}", r"\1", text)
@@ -86,7 +94,7 @@ class QuizWidget(CourseApp):
             )
         )
         super().__init__(
-            f"{title}: {question.prompt[:35]}...", [prompt, self.options, self.check_button, self.feedback]
+            f"{title}: {shortened(question.prompt, 40)}", [prompt, self.options, self.check_button, self.feedback]
         )
 
     def check(self) -> None:
@@ -121,7 +129,9 @@ class PredictThenReveal(CourseApp):
         self.reveal_button.tooltip = "Check your prediction first"
         self.quiz.check_button.on_click(lambda _b: self._unlock())
         self.reveal_button.on_click(lambda _b: self.reveal())
-        super().__init__(f"Predict, then reveal: {question.prompt[:40]}", [self.quiz, self.reveal_button, self.hidden])
+        super().__init__(
+            f"Predict, then reveal: {shortened(question.prompt, 40)}", [self.quiz, self.reveal_button, self.hidden]
+        )
         self.add_class(PREDICT_CLASS)
 
     def _unlock(self) -> None:

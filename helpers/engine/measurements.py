@@ -63,8 +63,8 @@ HEALTHY_GRIP_DROP_12: float = 0.30
 #: Shape of the within-session decline: e-folding in trials.
 #: ASSUMPTION: the drop is steepest in the first grips and levels off.
 ACUTE_FATIGUE_SHAPE_TRIALS: float = 6.0
-#: Recovery time constant after the session (s). ASSUMPTION: "near full
-#: recovery within minutes" (White 2013); with 40 s, 95% is back after 2 minutes.
+#: Recovery time constant after the session (s). ASSUMPTION: near full recovery within minutes
+#: (White 2013 measured the fall, not the recovery); with 40 s, 95% is back after 2 minutes.
 ACUTE_RECOVERY_TAU_S: float = 40.0
 #: Myasthenia recovers more slowly. ASSUMPTION: still "recovers with rest" within minutes.
 FATIGABLE_RECOVERY_TAU_S: float = 60.0

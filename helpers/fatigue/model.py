@@ -16,6 +16,7 @@ import pandas as pd
 
 from helpers.checks import number, one_of, whole_number
 from helpers.engine import COURSE_SEED, GRIP_CHANGE_WITHIN_NOISE_KG, GRIP_NOISE_SD_KG, PERSONA_IDS, grip_trials
+from helpers.engine.measurements import ACUTE_RECOVERY_TAU_S, HEALTHY_GRIP_DROP_12, acute_grip_factors
 from helpers.engine.people import DAYS_PER_MONTH, DAYS_PER_WEEK, HANDS, SYNTHETIC, check_persona, diary, person
 
 #: The people the diary explorer offers: those whose pattern a weekly diary of one squeeze a day can show.
@@ -25,9 +26,24 @@ DIARY_PERSONAS: tuple[str, ...] = tuple(p for p in PERSONA_IDS if p != "myasthen
 
 # --- grip lab -----------------------------------------------------------------
 REPETITIONS_RANGE: tuple[int, int] = (1, 30)
-#: Rest before the retest, seconds. White 2013 (PMID 24052933): near full recovery within minutes.
+#: Rest before the retest, seconds. Near full recovery within minutes is an ASSUMPTION (White 2013,
+#: PMID 24052933, measured the fall over 12 grips, not the recovery).
 REST_RANGE_S: tuple[float, float] = (0.0, 600.0)
 MONTH_RANGE: tuple[int, int] = (0, 23)
+#: A gap between two readings (first grip and own normal, retest and first grip) counts as clearly beyond the
+#: noise only above this (kg); between the noise band (GRIP_CHANGE_WITHIN_NOISE_KG, 5 kg) and this it is "at the
+#: edge of the noise band". ASSUMPTION: the band plus about one reading's noise SD (5 + 1.8 kg): one reading just
+#: past the band means little (lesson 01).
+CLEARLY_BEYOND_NOISE_KG: float = 7.0
+#: A session's fall is "steep" when, averaged over both hands, it exceeds the usual fall by more than this (kg).
+#: One hand's excess fall comes from two noisy readings (first and last grip, noise SD about 2.2 kg); the average
+#: of both hands has a noise SD of about 1.6 kg. ASSUMPTION: 4 x one reading's SD (7.2 kg, over 4 SDs of that
+#: average), which healthy noise does not reach: the healthy personas' largest, over every month and number of
+#: grips, is under 6 kg, while Rosa's untreated myasthenia (58% over 12 grips, personas.toml) is about 8 kg.
+#: A fall "more than usual" (one hand's excess beyond the 5 kg noise band) is the intermediate wording.
+STEEP_EXCESS_FALL_KG: float = 4.0 * GRIP_NOISE_SD_KG
+#: The retest has recovered when it is at least this share of the first grip (%) and within the noise band of it.
+RECOVERED_PCT: float = 90.0
 
 # --- diary ----------------------------------------------------------------------
 DIARY_MONTHS_RANGE: tuple[int, int] = (2, 24)
@@ -97,6 +113,49 @@ class GripSession:
         """How far the first (rested) grip sits below the person's own normal, kg."""
         return self.normal_kg[hand] - self.first_kg[hand]
 
+    def start_kind(self, hand: str) -> str:
+        """The first, rested grip against own normal: "normal" (within the noise band), "edge" (just past it) or "low".
+
+        One reading just past the 5 kg band means little; only a gap beyond CLEARLY_BEYOND_NOISE_KG is a finding.
+        """
+        gap = self.below_normal_kg(hand)
+        if gap <= GRIP_CHANGE_WITHIN_NOISE_KG:
+            return "normal"
+        return "edge" if gap <= CLEARLY_BEYOND_NOISE_KG else "low"
+
+    @property
+    def usual_drop_pct(self) -> float:
+        """The healthy fall over this many maximal grips, % of the first (about 30% over 12; White 2013)."""
+        return usual_drop_pct(self.repetitions)
+
+    def excess_fall_kg(self, hand: str) -> float:
+        """How much more the force falls from the first to the last grip than the usual healthy fall, kg."""
+        return (self.first_kg[hand] - self.last_kg[hand]) - self.usual_drop_pct / 100.0 * self.first_kg[hand]
+
+    def falls_more_than_usual(self, hand: str) -> bool:
+        """The hand's fall exceeds the usual fall by more than the noise band of two readings (5 kg)."""
+        return self.excess_fall_kg(hand) > GRIP_CHANGE_WITHIN_NOISE_KG
+
+    @property
+    def falls_steeply(self) -> bool:
+        """Both hands together fall beyond what healthy noise reaches (see STEEP_EXCESS_FALL_KG)."""
+        return sum(self.excess_fall_kg(h) for h in HANDS) / len(HANDS) > STEEP_EXCESS_FALL_KG
+
+    def retest_down_kg(self, hand: str) -> float:
+        """How far the retest after rest sits below the first grip, kg."""
+        return self.first_kg[hand] - self.retest_kg[hand]
+
+    def retest_kind(self, hand: str) -> str:
+        """The retest against the first grip: "recovered" (at least RECOVERED_PCT and within the noise band),
+        "noise" (within the noise band of the start, under RECOVERED_PCT), "edge" (just past the band, up to
+        CLEARLY_BEYOND_NOISE_KG) or "down" (clearly beyond the noise)."""
+        down = self.retest_down_kg(hand)
+        if down > CLEARLY_BEYOND_NOISE_KG:
+            return "down"
+        if down > GRIP_CHANGE_WITHIN_NOISE_KG:
+            return "edge"
+        return "recovered" if self.recovery_pct(hand) >= RECOVERED_PCT else "noise"
+
 
 def grip_session(persona: str, repetitions: int = 12, rest_s: float = 120.0, month: int = 0) -> GripSession:
     """Repeated maximal grips of both hands, then a retest after ``rest_s`` seconds.
@@ -116,18 +175,49 @@ def grip_session(persona: str, repetitions: int = 12, rest_s: float = 120.0, mon
     return GripSession(persona, reps, rest, m, trials, normal_grip_kg(persona), first, last, retest)
 
 
+def usual_drop_pct(repetitions: int) -> float:
+    """The healthy fall of force over ``repetitions`` maximal grips, % of the first grip.
+
+    From the engine's healthy session (HEALTHY_GRIP_DROP_12: about 30% over 12 grips, White 2013,
+    PMID 24052933): steepest in the first grips, levelling off.
+    """
+    reps = whole_number("repetitions", repetitions, *REPETITIONS_RANGE, "use 1 to 30 maximal grips")
+    factors = acute_grip_factors(reps, 0.0, HEALTHY_GRIP_DROP_12, ACUTE_RECOVERY_TAU_S)
+    return float(100.0 * (1.0 - factors[reps - 1]))
+
+
+def rest_phrase(rest_s: float) -> str:
+    """ "with no rest" or "after 120 s rest"."""
+    return "with no rest" if rest_s <= 0 else f"after {rest_s:.0f} s rest"
+
+
 def describe_grip_session(s: GripSession) -> str:
-    """One sentence for the caption: what the two hands did."""
-    band = GRIP_CHANGE_WITHIN_NOISE_KG
+    """One sentence for the caption: what the two hands did, in the same words as the title."""
     parts = []
     for hand in HANDS:
         gap = s.below_normal_kg(hand)
-        where = f"{gap:.0f} kg below normal, beyond the noise" if gap > band else "within the noise of normal"
+        where = {
+            "normal": "within the noise of normal",
+            "edge": f"{gap:.0f} kg under normal, at the edge of the noise band",
+            "low": f"{gap:.0f} kg below normal, clearly beyond the noise",
+        }[s.start_kind(hand)]
+        fall = "more than" if s.falls_more_than_usual(hand) else "within the noise of"
+        retest = {
+            "recovered": "recovered",
+            "noise": "within the noise of the start",
+            "edge": f"{s.retest_down_kg(hand):.0f} kg down, at the edge of the noise band",
+            "down": f"still {s.retest_down_kg(hand):.0f} kg down",
+        }[s.retest_kind(hand)]
+        grips = f"{s.repetitions} grip{'s' if s.repetitions > 1 else ''}"
         parts.append(
-            f"{hand} hand starts at {s.first_kg[hand]:.0f} kg ({where}), drops {s.drop_pct(hand):.0f}% over "
-            f"{s.repetitions} grips and is back to {s.recovery_pct(hand):.0f}% of its start after {s.rest_s:.0f} s rest"
+            f"{hand} hand starts at {s.first_kg[hand]:.0f} kg ({where}), drops {s.drop_pct(hand):.0f}% over {grips} "
+            f"({fall} the usual {s.usual_drop_pct:.0f}%) and {rest_phrase(s.rest_s)} the retest is "
+            f"{s.recovery_pct(hand):.0f}% of its start ({retest})"
         )
-    return f"{SYNTHETIC} {label(s.persona)}, month {s.month}: " + "; ".join(parts) + "."
+    text = f"{SYNTHETIC} {label(s.persona)}, month {s.month}: " + "; ".join(parts) + "."
+    if s.falls_steeply:
+        text += " Together the hands fall far more steeply than healthy measurement noise can explain."
+    return text
 
 
 # ---------------------------------------------------------------------------
@@ -164,8 +254,9 @@ def weekly_diary(persona: str, months: int = 24) -> pd.DataFrame:
     Columns: week, fatigue_0_10, grip_kg_right, grip_kg_left, sleep_h,
     stress_0_10, exercise_min, true_grip_kg_right, true_grip_kg_left (own
     normal x hidden arm strength %, i.e. the grip without noise or tiredness),
-    strength_pct_bulbar. Weekly, because 730 daily points per line would make
-    the notebook heavy and read no better.
+    strength_pct_bulbar, and diary_days (days the week holds: the last week
+    may be partial, its mean then rests on fewer readings). Weekly, because
+    730 daily points per line would make the notebook heavy and read no better.
     """
     persona = check_persona(persona)
     m = whole_number("months", months, *DIARY_MONTHS_RANGE, "show 2 to 24 months of diary")
@@ -186,13 +277,75 @@ def weekly_diary(persona: str, months: int = 24) -> pd.DataFrame:
             "strength_pct_bulbar": d["strength_pct_bulbar"].to_numpy(float),
         }
     )
-    return frame.groupby("week", as_index=False).mean().round(2)
+    weekly = frame.groupby("week", as_index=False).mean().round(2)
+    weekly["diary_days"] = frame.groupby("week").size().to_numpy()
+    return weekly
+
+
+def _shortfall(weekly: pd.DataFrame, persona: str, hand: str) -> np.ndarray:
+    """Weekly mean grip below own normal, kg (positive = below)."""
+    return normal_grip_kg(persona)[hand] - weekly[f"grip_kg_{hand}"].to_numpy(float)
+
+
+def _full_weeks(weekly: pd.DataFrame) -> np.ndarray:
+    """Which weeks hold a full week of daily readings (a frame without diary_days: all)."""
+    if "diary_days" not in weekly:
+        return np.ones(len(weekly), dtype=bool)
+    return weekly["diary_days"].to_numpy() >= DAYS_PER_WEEK
 
 
 def grip_gap_kg(weekly: pd.DataFrame, persona: str) -> dict[str, float]:
-    """Largest weekly shortfall of measured grip below own normal, per hand (kg)."""
-    normal = normal_grip_kg(persona)
-    return {h: float((normal[h] - weekly[f"grip_kg_{h}"]).max()) for h in HANDS}
+    """Per hand, the largest shortfall below own normal that the weekly mean holds CONFIRM_READINGS weeks in a row (kg).
+
+    A hand counts as below the noise band only when this exceeds GRIP_CHANGE_WITHIN_NOISE_KG: one week outside
+    the band may be noise; the course's rule needs CONFIRM_READINGS in a row. Only full weeks count (the last,
+    partial week of a diary may rest on a single reading). NaN when no run of that many full weeks exists.
+    """
+    full = _full_weeks(weekly)
+    gaps = {}
+    for h in HANDS:
+        short = np.where(full, _shortfall(weekly, persona, h), -np.inf)
+        held = (
+            np.lib.stride_tricks.sliding_window_view(short, CONFIRM_READINGS).min(axis=1).max()
+            if len(short) >= CONFIRM_READINGS
+            else -np.inf
+        )
+        gaps[h] = float(held) if np.isfinite(held) else math.nan
+    return gaps
+
+
+def weeks_below_band(weekly: pd.DataFrame, persona: str) -> dict[str, int]:
+    """Per hand, the longest run of full weeks in a row whose mean grip is below the noise band."""
+    full = _full_weeks(weekly)
+    runs = {}
+    for h in HANDS:
+        longest = current = 0
+        for below in (_shortfall(weekly, persona, h) > GRIP_CHANGE_WITHIN_NOISE_KG) & full:
+            current = current + 1 if below else 0
+            longest = max(longest, current)
+        runs[h] = longest
+    return runs
+
+
+def ever_below_band(weekly: pd.DataFrame, persona: str) -> dict[str, bool]:
+    """Per hand, whether any weekly mean (a partial last week too) is below the noise band."""
+    return {h: bool((_shortfall(weekly, persona, h) > GRIP_CHANGE_WITHIN_NOISE_KG).any()) for h in HANDS}
+
+
+def describe_diary_grip(weekly: pd.DataFrame, persona: str) -> str:
+    """The measured grip against the noise band by the course's rule (CONFIRM_READINGS weeks in a row), per hand."""
+    gap, runs, ever = grip_gap_kg(weekly, persona), weeks_below_band(weekly, persona), ever_below_band(weekly, persona)
+    hands = []
+    for h in HANDS:
+        if gap[h] > GRIP_CHANGE_WITHIN_NOISE_KG:
+            hands.append(f"the {h} is below it {runs[h]} weeks in a row")
+        elif ever[h]:
+            hands.append(f"the {h} leaves it, but never {CONFIRM_READINGS} weeks in a row")
+        else:
+            hands.append(f"the {h} stays inside it")
+    return (
+        f"Grip counts as below the noise band only {CONFIRM_READINGS} full weeks in a row: " + " and ".join(hands) + "."
+    )
 
 
 def describe_diary(weekly: pd.DataFrame, persona: str, revealed: bool) -> str:
@@ -212,6 +365,7 @@ def describe_diary(weekly: pd.DataFrame, persona: str, revealed: bool) -> str:
         f"{', '.join(spans)}; the noise band is ±{GRIP_CHANGE_WITHIN_NOISE_KG:.0f} kg."
     )
     if revealed:
+        text += " " + describe_diary_grip(weekly, persona)
         truth = weekly[["true_grip_kg_right", "true_grip_kg_left"]].min()
         hands = []
         for h in HANDS:
@@ -236,7 +390,7 @@ MISJUDGED: dict[tuple[str, str], str] = {
     ),
     ("loss", "no_loss"): (
         "High tiredness scores do not rule out strength loss, and low ones do not prove it: "
-        "the measured grip is what tells. ALS brings both fatigue and strength loss."
+        "the measured grip is what tells. ALS often brings fatigue as well as strength loss."
     ),
     ("loss", "fatigable"): "This loss does not come and go with use: it stays, week after week.",
 }
@@ -407,6 +561,7 @@ def describe_noise_or_trend(r: NoiseOrTrend) -> str:
 
 
 __all__ = [
+    "CLEARLY_BEYOND_NOISE_KG",
     "CONFIRM_READINGS",
     "DIARY_MONTHS_RANGE",
     "GRIP_CHANGE_WITHIN_NOISE_KG",
@@ -414,9 +569,11 @@ __all__ = [
     "HANDS",
     "MONTH_RANGE",
     "NOISE_SD_RANGE_KG",
+    "RECOVERED_PCT",
     "REPETITIONS_RANGE",
     "REST_RANGE_S",
     "SDC_FACTOR",
+    "STEEP_EXCESS_FALL_KG",
     "TRUE_VERDICT",
     "VERDICTS",
     "WEEKS_RANGE",
@@ -425,14 +582,19 @@ __all__ = [
     "als_grip_decline_kg_per_week",
     "check_persona",
     "describe_diary",
+    "describe_diary_grip",
     "describe_grip_session",
     "describe_noise_or_trend",
+    "ever_below_band",
     "grip_gap_kg",
     "grip_session",
     "judge_verdict",
     "label",
     "noise_or_trend",
     "normal_grip_kg",
+    "rest_phrase",
     "smallest_detectable_change_kg",
+    "usual_drop_pct",
     "weekly_diary",
+    "weeks_below_band",
 ]

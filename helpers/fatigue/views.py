@@ -6,6 +6,7 @@ the finding, axis titles with units, one-sentence description = alt text).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -21,11 +22,14 @@ from helpers.fatigue.model import (
     describe_diary,
     describe_grip_session,
     describe_noise_or_trend,
+    ever_below_band,
     grip_gap_kg,
     grip_session,
     noise_or_trend,
     normal_grip_kg,
+    rest_phrase,
     weekly_diary,
+    weeks_below_band,
 )
 from helpers.views.theme import NOISE_BAND_FILL, PALETTE, style_figure
 
@@ -67,20 +71,88 @@ def _panel_title(text: str, x: float, y: float) -> dict:
 # ---------------------------------------------------------------------------
 # 1. Grip lab
 # ---------------------------------------------------------------------------
-def grip_session_title(s: GripSession) -> str:
-    """A title that states what this session shows."""
-    sdc = GRIP_CHANGE_WITHIN_NOISE_KG
-    low = [h for h in HANDS if s.below_normal_kg(h) > sdc]
-    steep = [h for h in HANDS if s.drop_pct(h) >= 45]
-    name = person(s.persona).first_name
+def _start_clause(s: GripSession) -> str | None:
+    """How the first, rested grip of each hand compares with its own normal; None when both are within the noise."""
+    low = [h for h in HANDS if s.start_kind(h) == "low"]
+    edge = [h for h in HANDS if s.start_kind(h) == "edge"]
+
+    def gap(h: str) -> str:
+        return f"{s.below_normal_kg(h):.0f} kg"
+
+    if len(low) == 2:
+        return f"the right hand starts {gap('right')} and the left {gap('left')} below normal"
     if low:
-        gaps = [f"the {h} hand {s.below_normal_kg(h):.0f} kg" for h in low]
-        return f"{name}: {' and '.join(gaps)} below normal at the first, rested squeeze"
-    if steep and s.repetitions >= 8:
-        return f"{name}: force falls steeply ({max(s.drop_pct(h) for h in steep):.0f}%), then recovers with rest"
-    if all(s.recovery_pct(h) >= 90 for h in HANDS):
-        return f"{name}: normal start; the drop recovers after {s.rest_s:.0f} s rest"
-    return f"{name}: normal start; after only {s.rest_s:.0f} s rest the retest is still down"
+        text = f"the {low[0]} hand starts {gap(low[0])} below normal"
+        if edge:
+            return f"{text}, the {edge[0]} {gap(edge[0])} under (edge of the noise band)"
+        return f"{text} at the first, rested squeeze"
+    if len(edge) == 2:
+        return f"both hands start at the edge of the noise band (right {gap('right')}, left {gap('left')} under normal)"
+    if edge:
+        return f"the {edge[0]} hand starts {gap(edge[0])} under normal, at the edge of the noise band"
+    return None
+
+
+def _fall_clause(s: GripSession) -> str | None:
+    """How far the force falls over the session compared with the usual healthy fall; None when within the noise."""
+    more = [h for h in HANDS if s.falls_more_than_usual(h)]
+
+    def pct(h: str) -> str:
+        return f"{s.drop_pct(h):.0f}%"
+
+    if s.falls_steeply:
+        return f"force falls steeply (right {pct('right')}, left {pct('left')})"
+    if len(more) == 2:
+        return f"force falls more than usual (right {pct('right')}, left {pct('left')})"
+    if more:
+        return f"{more[0]} hand falls more than usual ({pct(more[0])})"
+    return None
+
+
+def _retest_clause(s: GripSession, after_fall: bool) -> str:
+    """Whether the retest is back at the first grip: recovered, within the noise of it, or down (per hand)."""
+    kind = {h: s.retest_kind(h) for h in HANDS}
+    down = [h for h in HANDS if kind[h] == "down"]
+    edge = [h for h in HANDS if kind[h] == "edge"]
+    rest = rest_phrase(s.rest_s)
+
+    def kg(h: str) -> str:
+        return f"{s.retest_down_kg(h):.0f} kg"
+
+    if len(down) == 2:
+        return f"{rest} both retests are still down"
+    if down:
+        return f"{down[0]} retest still {kg(down[0])} down {rest}"
+    if len(edge) == 2:
+        return f"retests at the edge of the noise band (right {kg('right')}, left {kg('left')} down)"
+    if edge:
+        return f"{edge[0]} retest {kg(edge[0])} down (edge of the noise band)"
+    if all(kind[h] == "recovered" for h in HANDS):
+        if s.rest_s <= 0:
+            return "the retest, with no rest, is back at its start"
+        return "then recovers with rest" if after_fall else f"the drop recovers {rest}"
+    return "retest within the noise of the start"
+
+
+def grip_session_title(s: GripSession) -> str:
+    """A short title that states what this session shows, and only what lies beyond the measurement noise.
+
+    A first grip clearly below normal comes first (a loss of strength); then a fall beyond the usual one;
+    a start just past the noise band is said to be at its edge; then whether the retest is back at the start.
+    Every number belongs to one hand.
+    """
+    name = person(s.persona).first_name
+    start = _start_clause(s)
+    if start is not None and any(s.start_kind(h) == "low" for h in HANDS):
+        return f"{name}: {start}"
+    fall = _fall_clause(s)
+    if fall is None and start is not None:
+        return f"{name}: {start}"
+    retest = _retest_clause(s, after_fall=fall is not None)
+    if fall is None:
+        return f"{name}: normal start; {retest}"
+    joiner = ", " if retest == "then recovers with rest" else "; "
+    return f"{name}: {fall}{joiner}{retest}"
 
 
 def grip_lab_figure(s: GripSession) -> go.Figure:
@@ -166,27 +238,32 @@ def grip_lab_figure(s: GripSession) -> go.Figure:
 # 2. Diary timeline
 # ---------------------------------------------------------------------------
 def diary_title(weekly: pd.DataFrame, persona: str, revealed: bool = True) -> str:
-    """Once judged: a title that states the tiredness and whether grip leaves the noise band.
+    """Once judged: a title that states the tiredness and whether grip stays below the noise band.
 
-    Before the learner's judgement the title only says what the figure holds, so that it does not
-    give the answer away.
+    A hand counts as below the band only CONFIRM_READINGS weeks in a row (the course's rule: one week
+    outside the band may be noise). Before the learner's judgement the title only says what the figure
+    holds, so that it does not give the answer away.
     """
     name = person(persona).first_name
     tiredness = f"tiredness averages {weekly['fatigue_0_10'].mean():.1f}/10"
     if not revealed:
         return f"{name}: {len(weekly)} weeks of diary; {tiredness}. What does the grip show?"
     gap = grip_gap_kg(weekly, persona)
+    runs = weeks_below_band(weekly, persona)
     low = [h for h in HANDS if gap[h] > GRIP_CHANGE_WITHIN_NOISE_KG]
-    grip = (
-        f"{' and '.join(low)} grip {'fall' if len(low) > 1 else 'falls'} below the noise band"
-        if low
-        else "measured grip stays within the noise band"
-    )
+    if len(low) == 2:
+        grip = f"grip below the noise band for weeks in a row (right {runs['right']}, left {runs['left']})"
+    elif low:
+        grip = f"{low[0]} grip below the noise band {runs[low[0]]} weeks in a row"
+    elif any(ever_below_band(weekly, persona).values()):
+        grip = f"grip leaves the noise band, but never {CONFIRM_READINGS} weeks in a row"
+    else:
+        grip = "measured grip stays within the noise band"
     return f"{name}: {tiredness}; {grip}"
 
 
 def diary_figure(weekly: pd.DataFrame, persona: str, revealed: bool = False) -> go.Figure:
-    """Weekly fatigue (top), grip relative to own normal with the noise band (middle), sleep/stress/exercise (bottom).
+    """Weekly fatigue (top), grip relative to own normal with the noise band (middle), sleep (bottom).
 
     ``revealed`` adds the hidden true rested grip (black), for after the learner's judgement.
     The bottom panel owns the first x and y axes (the ones style_figure titles): the shared week axis.
@@ -234,38 +311,24 @@ def diary_figure(weekly: pd.DataFrame, persona: str, revealed: bool = False) -> 
                     **middle,
                 )
             )
-    data += [
+    # One line in the bottom panel (a reader should not have to read three scales off one axis); stress and
+    # exercise are in its hover text, week by week.
+    data.append(
         dict(
             type="scatter",
             x=weeks,
             y=weekly["sleep_h"].to_numpy(),
+            customdata=np.column_stack([weekly["stress_0_10"].to_numpy(), (weekly["exercise_min"] / 60.0).to_numpy()]),
             mode="lines",
-            line=dict(color=PALETTE["sky"], width=2),
-            name="sleep (h)",
-            hovertemplate="week %{x}: sleep %{y:.1f} h<extra></extra>",
+            line=dict(color=PALETTE["sky"], width=2.5),
+            name="sleep (hours a night)",
+            hovertemplate=(
+                "week %{x}: sleep %{y:.1f} h, stress %{customdata[0]:.1f}/10, exercise %{customdata[1]:.1f} h/day"
+                "<extra></extra>"
+            ),
             **bottom,
-        ),
-        dict(
-            type="scatter",
-            x=weeks,
-            y=weekly["stress_0_10"].to_numpy(),
-            mode="lines",
-            line=dict(color=PALETTE["purple"], width=2, dash="dash"),
-            name="stress (0-10)",
-            hovertemplate="week %{x}: stress %{y:.1f}<extra></extra>",
-            **bottom,
-        ),
-        dict(
-            type="bar",
-            x=weeks,
-            y=(weekly["exercise_min"] / 60.0).to_numpy(),
-            marker=dict(color=PALETTE["green"]),
-            opacity=0.6,
-            name="exercise (h/day)",
-            hovertemplate="week %{x}: exercise %{y:.1f} h/day<extra></extra>",
-            **bottom,
-        ),
-    ]
+        )
+    )
     cols = [f"grip_kg_{h}" for h in HANDS] + ([f"true_grip_kg_{h}" for h in HANDS] if revealed else [])
     lowest = min(float((weekly[c] - normal[c.rsplit("_", 1)[1]]).min()) for c in cols)
     low = min(-sdc - 3, lowest - 2)
@@ -278,19 +341,18 @@ def diary_figure(weekly: pd.DataFrame, persona: str, revealed: bool = False) -> 
         yaxis3=dict(anchor="x3", domain=[0.765, 1.0], range=[0, 10.5], title=dict(text="fatigue (0-10)")),
         shapes=[_band("2", -sdc, sdc)],
         annotations=[
-            _panel_title("behind it: sleep, stress and exercise", 0.5, 0.235),
+            _panel_title("behind it: sleep (point at a week for its stress and exercise)", 0.5, 0.235),
             _panel_title(f"measured grip compared with own normal (grey: ±{sdc:.0f} kg noise band)", 0.5, 0.685),
             _panel_title("how tired (diary, weekly mean)", 0.5, 1.0),
         ],
         legend=dict(orientation="h", yanchor="top", y=-0.14, x=0, font=dict(size=13)),
         margin=dict(l=90, r=20, t=90, b=150),
-        bargap=0.1,
     )
     return style_figure(
         go.Figure(data=data, layout=layout),
         title=diary_title(weekly, persona, revealed),
         x_title="week of the diary",
-        y_title="h/day or 0-10",
+        y_title="sleep (hours)",
         description=describe_diary(weekly, persona, revealed),
         height=740,
     )

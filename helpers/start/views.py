@@ -36,4 +36,5 @@ def mrc_ladder_figure(grade: int) -> go.Figure:
         y_title="MRC grade (0-5)",
         description=describe_mrc(grade),
         height=380,
+        mark="The MRC scale (Medical Research Council 1976): no person is shown",
     )

@@ -440,8 +440,9 @@ def body_map_figure(regions: pd.DataFrame, who: str) -> go.Figure:
 # ---------------------------------------------------------------------------
 # 3. Side by side
 # ---------------------------------------------------------------------------
+#: Two neutral colours: neither person may look like "the alarming one" before the learner judges.
 PERSON_STYLE: dict[str, dict] = {
-    "Person A": dict(color=PALETTE["vermillion"], dash="solid"),
+    "Person A": dict(color=PALETTE["black"], dash="solid"),
     "Person B": dict(color=PALETTE["blue"], dash="dash"),
 }
 
