@@ -15,6 +15,7 @@ import dataclasses
 import math
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -451,8 +452,22 @@ def _check_consistency(spec: PersonaSpec, has_improvement: bool) -> None:
 
 
 def load_persona_specs(path: str | Path | None = None) -> dict[str, PersonaSpec]:
-    """Parse and validate the persona file; return specs by id, in file order."""
+    """Parse and validate the persona file; return specs by id, in file order.
+
+    Parsed once per version of the file (its path and modification time): a widget that redraws
+    for every slider step must not re-read the TOML each time, and a teacher's edit is still seen.
+    """
     path = Path(path) if path is not None else default_personas_path()
+    try:
+        mtime = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        mtime = -1  # _parse_persona_file raises the learner-facing error
+    return dict(_parse_persona_file(str(path.resolve()), mtime))
+
+
+@lru_cache(maxsize=8)
+def _parse_persona_file(path_text: str, _mtime_ns: int) -> dict[str, PersonaSpec]:
+    path = Path(path_text)
     try:
         with open(path, "rb") as fh:
             raw = tomllib.load(fh)
