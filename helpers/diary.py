@@ -28,8 +28,7 @@ DIARY_FIELDS: tuple[DiaryField, ...] = (
     DiaryField(
         "what",
         "What you noticed",
-        "twitching, cramp, weakness in a task, numbness or tingling, speech, swallowing, breathing, tiredness, "
-        "or other",
+        "twitching, cramp, weakness, numbness, speech, swallowing, breathing, tiredness",
         "twitching",
     ),
     DiaryField(
@@ -99,17 +98,14 @@ DOCTOR_QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "Your questions",
-        (
-            "What worries you most? Say it plainly: doctors would rather know.",
-            "What should make me come back, and how soon?",
-        ),
+        ("What worries you most? Say it plainly: doctors would rather know.",),
     ),
     (
         "After the appointment",
         (
             "What did the doctor say it is, or is not?",
             "What happens next: tests, a specialist, a follow-up date?",
-            "What should make me go back sooner?",
+            "What should make me go back, and how soon?",
         ),
     ),
 )

@@ -9,10 +9,20 @@ table a lesson shows is made of synthetic people, so it says so under itself
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 #: The line under every table a course notebook shows.
 TABLE_NOTE = "Synthetic course data: made up for teaching; no row is a real person."
+
+
+def _breakable(table: str) -> str:
+    """The table's text with a break opportunity (<wbr>) after each underscore.
+
+    Column names such as grip_normal_kg_right are one long word: without it, a table of them
+    scrolls sideways on a small laptop or a projector instead of wrapping its headers.
+    """
+    return re.sub(r">([^<]+)<", lambda m: ">" + m.group(1).replace("_", "_<wbr>") + "<", table)
 
 
 def table_html(frame: Any) -> str:
@@ -22,7 +32,9 @@ def table_html(frame: Any) -> str:
     table = frame.to_frame() if isinstance(frame, pd.Series) else frame
     note = html.escape(str(frame.attrs.get("course_note", TABLE_NOTE)))
     return (
-        table.to_html(max_rows=pd.get_option("display.max_rows"), float_format=lambda x: f"{x:.1f}", border=0)
+        _breakable(
+            table.to_html(max_rows=pd.get_option("display.max_rows"), float_format=lambda x: f"{x:.1f}", border=0)
+        )
         + f"<p class='course-table-note' style='font-size:0.9em;color:#555;margin:0.2em 0'><em>{note}</em></p>"
     )
 

@@ -102,6 +102,10 @@ def reference(key: str) -> Reference:
     return refs[one_of("reference key", key, refs, "use a key of data/references.toml, or add an entry there")]
 
 
+#: The heading over the sources of the safety notice's time frames, under every lesson's own references.
+CARE_SOURCES_HEADING = "Sources of the time frames for care in the safety notice:"
+
+
 class ReferenceList:
     """A lesson's reference list: numbered, complete, with a link for each (HTML in Jupyter, text elsewhere)."""
 
@@ -109,18 +113,37 @@ class ReferenceList:
         self.entries = sorted((reference(k) for k in keys), key=lambda r: r.cite.lower())
         self.keys = keys
 
+    @property
+    def care_entries(self) -> list[Reference]:
+        """The guidance behind the safety notice's time frames, which every lesson shows (not already listed)."""
+        from helpers.safety import CARE_SOURCES
+
+        return sorted((reference(k) for k in CARE_SOURCES if k not in self.keys), key=lambda r: r.cite.lower())
+
     def _repr_html_(self) -> str:
-        items = []
-        for r in self.entries:
-            link = r.link()
-            tail = (
-                f" <a href='{html.escape(link)}' target='_blank' rel='noopener'>{html.escape(link)}</a>" if link else ""
-            )
-            items.append(f"<li><strong>{html.escape(r.cite)}.</strong> {html.escape(r.text())}{tail}</li>")
-        return "<ul class='course-references' style='line-height:1.45'>" + "".join(items) + "</ul>"
+        def items(entries: list[Reference]) -> str:
+            out = []
+            for r in entries:
+                link = r.link()
+                tail = (
+                    f" <a href='{html.escape(link)}' target='_blank' rel='noopener'>{html.escape(link)}</a>"
+                    if link
+                    else ""
+                )
+                out.append(f"<li><strong>{html.escape(r.cite)}.</strong> {html.escape(r.text())}{tail}</li>")
+            return "".join(out)
+
+        style = "line-height:1.45;overflow-wrap:anywhere"  # long URLs break instead of scrolling sideways
+        return (
+            f"<ul class='course-references' style='{style}'>{items(self.entries)}</ul>"
+            f"<p><strong>{CARE_SOURCES_HEADING}</strong></p>"
+            f"<ul class='course-references course-care-sources' style='{style}'>{items(self.care_entries)}</ul>"
+        )
 
     def __repr__(self) -> str:
-        return "\n".join(f"- {r.cite}. {r.text()}" for r in self.entries)
+        lines = [f"- {r.cite}. {r.text()}" for r in self.entries]
+        lines += ["", CARE_SOURCES_HEADING] + [f"- {r.cite}. {r.text()}" for r in self.care_entries]
+        return "\n".join(lines)
 
 
 def references(*keys: str) -> ReferenceList:

@@ -43,21 +43,26 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
         "Call your emergency number now",
         "999 in the UK, 911 in the US and Canada, 112 in the EU",
         (
-            "weakness, numbness or a drooping face that comes on suddenly, over minutes or hours: it could be a "
-            "stroke. Think FAST: is the Face drooping, is one Arm weak, is Speech slurred? Then it is Time to call",
+            "weakness, numbness or a drooping face that comes on suddenly, within seconds or minutes, especially on "
+            "one side: it could be a stroke. Think FAST: is the Face drooping, is one Arm weak, is Speech slurred? "
+            "Then it is Time to call",
             "double vision, or a drooping eyelid, that comes on suddenly, especially with a headache or a painful eye",
-            "weakness that is spreading or getting worse by the hour, or sudden weakness of both legs, or of both "
-            "arms and legs, even if you have a thyroid or potassium problem",
+            "weakness that came on or spread over minutes or hours, or is getting worse by the hour, including "
+            "weakness of both legs, or of both arms and legs (even if you have had attacks like this before, for "
+            "example with a thyroid or potassium problem)",
             "you suddenly cannot stand or walk, or cannot move an arm or a leg",
-            "new weakness or numbness in both legs with loss of bladder or bowel control, or numbness around the "
-            "bottom",
+            "numbness around the bottom or genitals, or new loss of bladder or bowel control, especially with "
+            "weakness or numbness in both legs",
             "trouble breathing",
             "choking that does not clear, or being unable to swallow food, drink or your own saliva",
+            "thoughts of harming yourself or ending your life (or call a crisis line now: Samaritans 116 123 in the "
+            "UK and Ireland, 988 in the US)",
         ),
         "#D55E00",
         "weakness, numbness, a drooping face, double vision or a drooping eyelid that comes on suddenly; weakness "
-        "getting worse by the hour; you cannot stand, walk or move a limb; both legs weaken with loss of bladder or "
-        "bowel control; trouble breathing; choking that does not clear, or you cannot swallow",
+        "that came on or spread over minutes or hours; you suddenly cannot stand, walk or move a limb; numbness "
+        "around the bottom or genitals, or new loss of bladder or bowel control; trouble breathing; choking that "
+        "does not clear, or you cannot swallow; thoughts of harming yourself (Samaritans 116 123, 988 in the US)",
     ),
     CareLevel(
         "same_day",
@@ -66,14 +71,19 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
         "urgent advice line)",
         (
             "weakness, often with tingling, that has spread over one or more days, for example up both legs (if it "
-            "is getting worse by the hour, or affects breathing or swallowing, call your emergency number)",
+            "is getting worse by the hour, affects breathing, or you cannot swallow, call your emergency number)",
+            "numbness or tingling, without weakness, that has spread over hours or days, especially in both feet or "
+            "both hands, or up the legs",
+            "weakness that gets worse with use and better with rest, and now affects swallowing or speech",
         ),
         "#E69F00",
-        "weakness, often with tingling, that has spread over one or more days",
+        "weakness that has spread over one or more days (for example up both legs); numbness or tingling, without "
+        "weakness, that has spread over hours or days; weakness that comes and goes with use and now affects "
+        "swallowing or speech",
     ),
     CareLevel(
         "soon",
-        "See a doctor soon: book within days",
+        "See a doctor soon: book within days (this week)",
         "with your GP (family doctor) or primary care clinician",
         (
             "an everyday task that has become harder because of weakness: a foot that catches, a key you cannot "
@@ -81,19 +91,19 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "weakness that is getting worse over weeks, or spreading to another part of the body",
             "slurred speech, or trouble swallowing, that has crept in",
             "drooping eyelids or double vision that came on gradually or come and go, or weakness that gets worse "
-            "with use and better with rest (if it affects breathing, swallowing or speech, call your emergency "
-            "number)",
+            "with use and better with rest (if it affects breathing, call your emergency number; if it affects "
+            "swallowing or speech, get urgent medical help today)",
             "a muscle that looks thinner than before",
             "falls because a leg gives way",
             "coughing or choking on food or drink that clears, more than once in recent weeks",
-            "numbness or tingling that is spreading, or that comes with weakness",
+            "numbness or tingling that has spread slowly over weeks, or that comes with weakness",
             "weight loss you cannot explain",
         ),
         "#0072B2",
         "a task that has become harder because of weakness, weakness getting worse over weeks, speech or swallowing "
-        "slowly getting harder, drooping eyelids or double vision that come and go, a thinner muscle, a leg that "
-        "gives way, coughing or choking on food more than once, numbness that spreads, or weight loss you cannot "
-        "explain",
+        "slowly getting harder, drooping eyelids or double vision that came on gradually or come and go, a thinner "
+        "muscle, a leg that gives way, coughing or choking on food more than once, numbness that spreads slowly over "
+        "weeks, or weight loss you cannot explain",
     ),
     CareLevel(
         "routine",
@@ -146,7 +156,9 @@ def care_level(key: str) -> CareLevel:
 def care_short_html(levels: tuple[str, ...] = ("emergency", "same_day", "soon")) -> str:
     """The time frames in a few lines, for a printed sheet (the same levels, in their short form)."""
     rows = "".join(
-        f"<li><strong>{html.escape(care_level(k).action)}</strong> if: {html.escape(care_level(k).short)}.</li>"
+        f"<li><strong>{html.escape(care_level(k).action)}</strong>"
+        + (f" ({html.escape(care_level(k).where)})" if k == "emergency" else "")
+        + f" if: {html.escape(care_level(k).short)}.</li>"
         for k in levels
     )
     return (
@@ -191,7 +203,8 @@ def care_html() -> str:
 
 def safety_notice_text() -> str:
     """The notice as plain text (for handouts, tests and screen readers)."""
-    return "\n\n".join([SAFETY_HEADING, SAFETY_INTRO, WORRIED_TEXT, "When to get care, and how soon:", care_text()])
+    heading = "When to get care, and how soon (start at the top, and stop at the first level that fits you):"
+    return "\n\n".join([SAFETY_HEADING, SAFETY_INTRO, WORRIED_TEXT, heading, care_text()])
 
 
 def worried_box_html(link: str = WORRIED_PAGE) -> str:
@@ -215,7 +228,8 @@ def safety_notice_html() -> str:
         "padding:0.6em 1em;margin:0.5em 0;font-size:1em;line-height:1.45'>"
         f"<strong>{html.escape(SAFETY_HEADING)}</strong>"
         f"<p style='margin:0.4em 0'>{html.escape(SAFETY_INTRO)}</p>{worried_box_html()}"
-        "<p style='margin:0.4em 0'><strong>When to get care, and how soon:</strong></p>"
+        "<p style='margin:0.4em 0'><strong>When to get care, and how soon</strong> (start at the top, and stop at "
+        "the first level that fits you):</p>"
         f"{care_html()}</div>"
     )
 

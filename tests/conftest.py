@@ -42,10 +42,46 @@ def lab_server(chromium_executable):
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_executable):
+def playwright_session(chromium_executable):
+    """One Playwright for the session (the sync API allows only one at a time)."""
     from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_session, chromium_executable):
+    from tools.lab import chromium
+
+    with chromium(playwright_session, chromium_executable) as context:
+        yield context
+
+
+#: Small screens every lesson must fit (CSS px viewport, device scale factor): a small laptop, and a
+#: 1280x720 projector at 150% zoom.
+SMALL_SCREENS: dict[str, tuple[dict[str, int], float]] = {
+    "1024x700": ({"width": 1024, "height": 700}, 1.0),
+    "projector": ({"width": 853, "height": 480}, 1.5),
+}
+
+
+@pytest.fixture(scope="session")
+def small_screen(playwright_session, chromium_executable):
+    """``small_screen(size)``: a Chromium for one of SMALL_SCREENS, started on first use, kept for the session."""
+    from contextlib import ExitStack
 
     from tools.lab import chromium
 
-    with sync_playwright() as playwright, chromium(playwright, chromium_executable) as context:
-        yield context
+    contexts: dict = {}
+    with ExitStack() as stack:
+
+        def context_for(size: str):
+            if size not in contexts:
+                viewport, scale = SMALL_SCREENS[size]
+                contexts[size] = stack.enter_context(
+                    chromium(playwright_session, chromium_executable, viewport=viewport, device_scale_factor=scale)
+                )
+            return contexts[size]
+
+        yield context_for

@@ -1,4 +1,4 @@
-"""Calibration: the generated cohort meets the figures in the clinical brief, section 5.
+"""Calibration: the generated cohort meets the published figures its parameters cite (data/references.toml).
 
 Each test names its source. Large cohorts (many people per persona) are used so
 that averages, not single noisy people, are compared with the literature.

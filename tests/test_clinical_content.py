@@ -213,3 +213,15 @@ def test_trigger_week_description_states_only_what_its_data_show():
         else:
             assert f"on {inside.sum()} of {len(week)} days" in description
         assert f"{week['twitches_per_day'].max():.1f} a day" in description
+
+
+def test_a_predict_cell_does_not_show_its_answer_in_its_code():
+    """The code a learner reads above a prediction must not hold the answer (``mrc_ladder(grade=3)`` did)."""
+    from helpers.start import QUESTIONS as START
+
+    nb = json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text(encoding="utf-8"))
+    cell = "".join(nb["cells"][first_index(nb, 'predict("arm_falls_with_light_push"')]["source"])
+    right = START["arm_falls_with_light_push"].choices[START["arm_falls_with_light_push"].correct_index].text
+    grade = re.search(r"\d", right)
+    assert grade, right
+    assert f"grade={grade.group()}" not in cell.replace(" ", ""), f"the ladder opens on the answer: {cell}"

@@ -277,5 +277,6 @@ def test_load_cohort_missing_column(tmp_path):
 
 
 def test_load_cohort_missing_file(tmp_path):
-    with pytest.raises(CourseInputError, match=r"personas\.csv"):
+    with pytest.raises(CourseInputError, match=r"personas\.csv") as err:
         load_cohort(tmp_path)
+    assert "python3 course.py data" in str(err.value), "the fix names the README's command"

@@ -11,7 +11,7 @@ from helpers.engine.personas import default_personas_path
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "helpers" / "engine"
 SOURCE = re.compile(
-    r"ASSUMPTION|definition|not a model parameter|\b(19|20)\d\d\b|PMID|Source|source|clinical brief"
+    r"ASSUMPTION|definition|not a model parameter|\b(19|20)\d\d\b|PMID|Source|source"
     r"|Krupp|Cedarbaum|White|Dodds|Atassi"
 )
 NUMERIC_CONSTANT = re.compile(r"^([A-Z][A-Z0-9_]*)(: [\w\[\], .]+)? = (-?[\d.]|np\.)")

@@ -237,3 +237,16 @@ def test_question_bank_has_five_self_checks_and_covers_the_misconceptions():
     for q in QUESTIONS.values():
         assert sum(c.correct for c in q.choices) == 1
         assert all(len(c.feedback) > 40 for c in q.choices)
+
+
+def test_an_early_normal_grip_is_the_right_reading_even_when_the_person_has_a_loss():
+    """Margaret's ALS starts in speech and swallowing: while her grip is inside the band, 'no loss' is right for
+    the grip, and the feedback says where the loss is (a review found it marked wrong)."""
+    from helpers.fatigue.model import judge_verdict, weekly_diary
+
+    early = weekly_diary("als_bulbar_onset", 6)
+    correct, text = judge_verdict("als_bulbar_onset", "no_loss", early)
+    assert correct and "normal grip does not mean normal strength everywhere" in text
+    assert judge_verdict("als_bulbar_onset", "loss", early)[0], "the truth stays right too"
+    assert not judge_verdict("als_bulbar_onset", "no_loss", weekly_diary("als_bulbar_onset", 24))[0]
+    assert not judge_verdict("als_limb_onset", "no_loss", weekly_diary("als_limb_onset", 6))[0], "Peter starts low"

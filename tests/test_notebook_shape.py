@@ -254,3 +254,27 @@ def test_small_on_disk_and_no_stored_widget_state(path):
         f"{path.name} is {path.stat().st_size} bytes; the limit is 1 MB (strip widget state with course.py execute)"
     )
     assert "widgets" not in load(path)["metadata"], "stored widget state found: re-run with `python3 course.py execute`"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_stored_outputs_hold_no_browser_snapshots(path):
+    """A browser session's autosave adds PNG snapshots of live figures (lesson 01 grew from 85 KB to 510 KB); the
+    course's copies must stay as `course.py execute` writes them, or a learner's `git pull` conflicts."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    snapshots = [
+        i
+        for i, cell in enumerate(nb["cells"])
+        for output in cell.get("outputs", [])
+        if "image/png" in output.get("data", {})
+    ]
+    assert snapshots == [], f"{path.name}: PNG snapshots in cells {snapshots}; re-run `python3 course.py execute`"
+
+
+@params
+def test_the_stored_safety_notice_is_the_one_the_course_makes_today(path):
+    """A reader sees the stored notice before running anything: it must say what helpers.safety says now."""
+    from helpers.safety import safety_notice_html
+
+    setup = load(path)["cells"][1]
+    stored = "".join("".join(o["data"]["text/html"]) for o in setup["outputs"] if "text/html" in o.get("data", {}))
+    assert safety_notice_html() in stored, f"{path.name}: stored notice is out of date: `python3 course.py execute`"

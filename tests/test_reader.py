@@ -18,7 +18,7 @@ import sys
 import pytest
 
 from helpers.diary import DIARY_FIELDS, DOCTOR_QUESTIONS
-from helpers.quiz import load_bank
+from helpers.quiz import CardSort, load_bank
 from helpers.safety import CARE_LEVELS, care_markdown, care_text
 from tests.conftest import NOTEBOOKS, ROOT
 from tools.readability import grade, notebook_prose, plain_text
@@ -38,16 +38,40 @@ def test_four_time_frames_from_emergency_to_routine():
     assert any("over one or more days" in s for s in same_day.signs)
     # No sign fits two levels: "within hours" is the emergency's, and the same-day sign points there.
     assert any("worse by the hour" in s for s in emergency.signs)
-    assert all("call your emergency number" in s for s in same_day.signs if "hour" in s)
-    assert not [s for s in same_day.signs + soon.signs + routine.signs if "over hours" in s or "minutes" in s]
+    assert all(
+        "call your emergency number" in s
+        for s in same_day.signs
+        if "hour" in s and "weakness" in s and "without weakness" not in s
+    )
+    lower = same_day.signs + soon.signs + routine.signs
+    assert not [s for s in lower if ("over hours" in s or "minutes" in s) and s.startswith("weakness")]
     # Choking: the emergency if it does not clear, within days if it clears but keeps happening.
     assert any("choking that does not clear" in s for s in emergency.signs)
     assert any("choking" in s and "that clears" in s for s in soon.signs)
     # Eyes: sudden double vision or eyelid droop is an emergency; gradual or coming and going, within days.
     assert any("double vision" in s and "suddenly" in s for s in emergency.signs)
     assert any("double vision" in s and "come and go" in s for s in soon.signs)
-    # Numbness or tingling has a place of its own (B12 deficiency, neuropathies, a pinched nerve).
-    assert any("numbness or tingling" in s and "spreading" in s for s in soon.signs)
+    # Numbness or tingling has a place of its own: spreading over hours or days (early Guillain-Barré) the same
+    # day, slowly over weeks within days, lasting weeks a routine visit (B12 deficiency, neuropathies).
+    assert any("numbness or tingling" in s and "over hours or days" in s for s in same_day.signs)
+    assert any("numbness or tingling" in s and "slowly over weeks" in s for s in soon.signs)
+    # Fatigable weakness: breathing is the emergency, swallowing or speech the same day.
+    assert any("worse with use" in s and "swallowing or speech" in s for s in same_day.signs)
+    # The cauda equina signs stand on their own, in the full list and in the short one that is printed.
+    assert any("numbness around the bottom" in s for s in emergency.signs)
+    assert "numbness around the bottom" in emergency.short and "loss of bladder or bowel control" in emergency.short
+    assert "suddenly cannot stand" in emergency.short
+    # The short lines (the picture, the printed sheets) put every sign where the full list does: weakness over
+    # minutes or hours is the emergency in both; below it, "hours" only ever goes with numbness without weakness.
+    assert "minutes or hours" in emergency.short and any("minutes or hours" in s for s in emergency.signs)
+    for level in (same_day, soon, routine):
+        for clause in [*level.signs, *level.short.split(";")]:
+            if "hour" in clause and "call your emergency number" not in clause:
+                assert "without weakness" in clause, f"{level.key}: {clause!r} reads as weakness over hours"
+    # A crisis line wherever low mood is triaged (routine tiredness with low mood).
+    assert any("low mood" in s for s in routine.signs)
+    assert any("harming yourself" in s and "116 123" in s for s in emergency.signs)
+    assert "harming yourself" in emergency.short
     assert any("pins and needles" in s and "few weeks" in s for s in routine.signs)
     assert "Choose the higher one" in care_text() and "Choose the higher one" in care_markdown()
     assert any("worse over weeks" in s for s in soon.signs) and "within days" in soon.action
@@ -97,9 +121,14 @@ def test_no_self_check_rewards_testing_strength_at_home():
         r"keep measuring|measure (?:every|each) (?:day|evening)|test(?:ing)? (?:again|every day)|squeeze .* more", re.I
     )
     for bank_path in sorted((ROOT / "helpers").rglob("questions.toml")):
-        for key, question in load_bank(bank_path).items():
-            right = question.choices[question.correct_index]
-            assert not repeat.search(right.text), f"{bank_path.parent.name}:{key} rewards repeated home testing"
+        for key, item in load_bank(bank_path).items():
+            if isinstance(item, CardSort):
+                # A card sort rewards whatever its cards' right places say.
+                rewarded = [card.text for card in item.cards]
+            else:
+                rewarded = [item.choices[item.correct_index].text]
+            for text in rewarded:
+                assert not repeat.search(text), f"{bank_path.parent.name}:{key} rewards repeated home testing"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -59,6 +59,7 @@ def readable_text(path) -> str:
         package = importlib.import_module(f"helpers.{lesson_package(path)}")
         specs = load_persona_specs()
         parts += [specs[p].condition_explained for p in getattr(package, "REVEALS", ())]
+        parts += list(getattr(package, "WIDGET_TEXTS", ()))
     return " ".join(" ".join(parts).split())
 
 

@@ -128,7 +128,7 @@ def test_predict_then_reveal_stays_hidden_until_a_prediction_is_checked():
     hidden = go.FigureWidget()
     app = predict_then_reveal(QUESTION, hidden)
     app.reveal()
-    assert app.hidden.layout.display == "none" and app.hidden.children == (hidden,)
+    assert app.hidden.layout.display == "none" and app.hidden.children == () and app.content is hidden
     assert app.reveal_button.disabled
     app.quiz.check_button.click()  # nothing chosen yet: still locked
     assert app.reveal_button.disabled
@@ -136,7 +136,7 @@ def test_predict_then_reveal_stays_hidden_until_a_prediction_is_checked():
     app.quiz.check_button.click()
     assert not app.reveal_button.disabled
     app.reveal_button.click()
-    assert app.hidden.layout.display is None
+    assert app.hidden.layout.display is None and app.hidden.children == (hidden,)
 
 
 def test_app_text_fallback_is_stable_and_short():
@@ -190,3 +190,15 @@ def test_replace_figure_handles_same_and_different_trace_sets():
     replace_figure(widget, fig(3, "third"))
     assert widget.layout.title.text == "third" and len(widget.data) == 3 and list(widget.data[2].y) == [2, 3]
     assert not math.isnan(widget.data[0].y[0])
+
+
+def test_an_exercise_answer_stays_off_the_page_until_its_panel_opens():
+    from helpers.apps.quiz import ExerciseAnswer
+
+    panel = ExerciseAnswer(go.Figure(), "text")
+    assert panel.selected_index is None and panel.slot.children == (), "a closed answer puts nothing on the page"
+    panel.selected_index = 0
+    assert panel.slot.children == (panel.body,) and len(panel.body.children) >= 2
+    panel.selected_index = None
+    panel.selected_index = 0
+    assert panel.slot.children == (panel.body,), "opening again does not add a second copy"

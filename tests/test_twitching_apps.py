@@ -183,7 +183,8 @@ def test_side_by_side_slider_sweeps_months_and_reveal_waits_for_a_prediction():
     assert panel.hidden.layout.display is None
     story, more_twitching = panel.hidden.children[0].children
     assert "Benign fasciculation" in story.value
-    assert "Person A twitched more" in story.value, "the reveal speaks to Person A's rising twitch line"
+    assert "top panel again" in story.value, "the reveal points back at the twitch lines"
+    assert "weakness spreads" not in story.value, "the answer to the check below is in its feedback, not above it"
     assert more_twitching.question == QUESTIONS["more_twitching"], "the twitch-count check comes only after the reveal"
 
 
@@ -240,3 +241,29 @@ def test_static_body_map_figure_for_a_month():
     fig = body_map_figure(m.body_map_month("als_limb_onset", 12), "Peter")
     assert_styled(fig)
     assert "Peter, month 12" in fig.layout.meta["description"]
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of a #RRGGBB colour."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_the_twitch_ring_stands_out_on_every_strength_fill():
+    """The ring (on its white halo) must reach 3:1 against the fill of every strength, weak or not (WCAG 1.4.11)."""
+    from helpers.twitching.views import RING_HALO, TWITCH_RING
+
+    fills = {strength_colour(s) for s in range(101)}
+    assert len(fills) > 5, fills
+    assert _contrast(TWITCH_RING, RING_HALO) >= 3.0
+    for fill in fills:
+        # The ring is seen against the halo where the fill is dark and against the fill where it is pale.
+        assert max(_contrast(TWITCH_RING, fill), _contrast(RING_HALO, fill)) >= 3.0, fill
+        if _luminance(fill) > 0.5:
+            assert _contrast(TWITCH_RING, fill) >= 3.0, f"ring on pale fill {fill}"

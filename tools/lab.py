@@ -76,7 +76,7 @@ class LabServer:
 
     def notebook_url(self, name: str) -> str:
         """A fresh workspace per notebook: the default one would reopen (and re-run kernels for) earlier tabs."""
-        workspace = Path(name).stem.replace(".", "-")
+        workspace = Path(name).with_suffix("").as_posix().replace("/", "-").replace(".", "-")
         return f"{self.url}/lab/workspaces/{workspace}/tree/{name}?reset&token={self.token}"
 
     def shutdown_kernels(self) -> None:
@@ -192,9 +192,19 @@ def wait_for_idle_kernel(page, timeout_s: float = 90) -> None:
     page.wait_for_function(_KERNEL_IDLE_JS, timeout=timeout_s * 1000, polling=100)
 
 
-def open_notebook(page, server: LabServer, name: str, timeout_s: float = 90) -> None:
-    """Open a notebook and wait until its kernel is idle (so Run All is not dropped)."""
+def open_notebook(page, server: LabServer, name: str, timeout_s: float = 90, wait: bool = True) -> None:
+    """Open a notebook (``name`` relative to the server's root) and wait until its kernel is idle.
+
+    Waiting matters: Run All is dropped before the kernel is idle. ``wait=False`` only loads the page, so that
+    several pages can start their kernels at once; call wait_for_notebook on each afterwards.
+    """
     page.goto(server.notebook_url(name))
+    if wait:
+        wait_for_notebook(page, timeout_s)
+
+
+def wait_for_notebook(page, timeout_s: float = 90) -> None:
+    """Wait until the page shows its notebook and the notebook's kernel is idle."""
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=timeout_s * 1000)
     wait_for_idle_kernel(page, timeout_s)
 
@@ -215,6 +225,14 @@ def run_all(page, timeout_s: float = 300) -> float:
     text fallbacks, so without it "every prompt is numbered" is true before
     anything has run.
     """
+    return wait_for_run_all(page, start_run_all(page), timeout_s)
+
+
+def start_run_all(page) -> float:
+    """The first half of run_all: clear the outputs and start Run All; returns when it started (perf_counter).
+
+    Lets several pages run their notebooks at once: start each, then wait_for_run_all on each.
+    """
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
     page.wait_for_function(
         "() => !Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell "
@@ -222,7 +240,12 @@ def run_all(page, timeout_s: float = 300) -> float:
         timeout=30_000,
     )
     started = time.perf_counter()
-    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    return started
+
+
+def wait_for_run_all(page, started: float, timeout_s: float = 300) -> float:
+    """The second half of run_all: wait until every cell ran and every output is drawn; return the seconds taken."""
     page.wait_for_function(_CELLS_DONE_JS, timeout=timeout_s * 1000, polling=200)
     wait_for_idle_kernel(page, timeout_s)
     elapsed = time.perf_counter() - started
@@ -279,41 +302,85 @@ _REPORT_JS = """(markers) => {
 }"""
 
 
-# What a reader would see cut off: a figure wider than its output, a title, legend, annotation or axis title
-# outside its figure, an output that scrolls sideways, or a quiz option running over the next one.
-_LAYOUT_JS = """() => {
+#: Class of a box that is meant to scroll sideways (a wide table on a narrow screen): layout_problems accepts
+#: sideways scrolling inside such a box, and nowhere else.
+SCROLL_BOX_CLASS = "course-scroll"
+
+# What a reader would see cut off or unreadable, on the open notebook, counting only what is shown (an element
+# inside a closed panel, a collapsed cell or display:none has no box and is skipped):
+# - a figure wider than its output;
+# - in a figure: a title, subtitle, legend, annotation, axis title, tick label, trace text or colour bar
+#   outside the figure, or two of these running over each other (tick labels of one axis excepted: plotly
+#   spaces those itself);
+# - an output, or a box inside one, that scrolls sideways (unless it is a deliberate SCROLL_BOX_CLASS box)
+#   or cuts its content off sideways (overflow hidden);
+# - a quiz option running over the next one.
+_LAYOUT_JS = """(scrollBox) => {
   const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
   const problems = [];
-  const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-  const name = gd => ((gd.querySelector('.gtitle') || {}).textContent || 'untitled').slice(0, 60);
-  for (const gd of Array.from(panel.querySelectorAll('.js-plotly-plot')).filter(visible)) {
+  const shown = el => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return false;
+    return el.checkVisibility ? el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}) : true;
+  };
+  const cls = el => (el.getAttribute('class') || '');
+  const snippet = el => ((el instanceof HTMLElement ? el.innerText : el.textContent) || '')
+    .replace(/\\s+/g, ' ').trim().slice(0, 40);
+  for (const gd of Array.from(panel.querySelectorAll('.js-plotly-plot')).filter(shown)) {
     const svg = gd.querySelector('.main-svg');
     if (!svg) continue;
     const box = svg.getBoundingClientRect();
+    const name = ((gd.querySelector('.gtitle') || {}).textContent || 'untitled').slice(0, 60);
     const out = gd.closest('.jp-OutputArea-output');
-    if (out && box.width > out.clientWidth + 2) problems.push(`figure wider than its output: ${name(gd)}`);
-    const parts = [['title', '.gtitle'], ['subtitle', '.gtitle-subtitle'], ['legend', '.legend'],
-                   ['annotation', '.annotation'], ['axis title', '.xtitle, .ytitle, .x2title, .y2title, .y3title'],
-                   ['colour bar', '.colorbar']];
-    for (const [label, selector] of parts) {
-      for (const el of gd.querySelectorAll(selector)) {
-        const r = el.getBoundingClientRect();
-        if (r.width === 0) continue;
-        if (r.left < box.left - 2 || r.right > box.right + 2 || r.top < box.top - 2 || r.bottom > box.bottom + 2) {
-          problems.push(`${label} cut off in: ${name(gd)} (${(el.textContent || '').slice(0, 40)})`);
-        }
+    if (out && box.width > out.clientWidth + 2) problems.push(`figure wider than its output: ${name}`);
+    const items = [];
+    const add = (label, el) => { if (shown(el)) items.push([label, el, el.getBoundingClientRect()]); };
+    gd.querySelectorAll('.gtitle').forEach(el => add('title', el));
+    gd.querySelectorAll('.gtitle-subtitle').forEach(el => add('subtitle', el));
+    gd.querySelectorAll('.legend').forEach(el => add('legend', el));
+    gd.querySelectorAll('.annotation').forEach(el => add('annotation', el));
+    gd.querySelectorAll('.colorbar').forEach(el => add('colour bar', el));
+    gd.querySelectorAll('text').forEach(el => {
+      const c = cls(el);
+      if (/^[xy]\\d*title$/.test(c)) add('axis title', el);
+      else if (/^[xy]\\d*tick$/.test(cls(el.parentNode))) add('tick label', el);
+      else if (el.closest('.textpoint') || /bartext/.test(c)) add('trace text', el);
+    });
+    for (const [label, el, r] of items) {
+      if (r.left < box.left - 2 || r.right > box.right + 2 || r.top < box.top - 2 || r.bottom > box.bottom + 2) {
+        problems.push(`${label} cut off in: ${name} (${snippet(el)})`);
+      }
+    }
+    for (let i = 0; i < items.length; i++) {
+      for (let j = i + 1; j < items.length; j++) {
+        const [la, ea, a] = items[i], [lb, eb, b] = items[j];
+        if (ea.contains(eb) || eb.contains(ea)) continue;
+        const sameAxis = ea.parentNode.parentNode === eb.parentNode.parentNode;
+        if (la === 'tick label' && lb === 'tick label' && sameAxis) continue;
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > 2 && h > 2) problems.push(`${la} runs over ${lb} in: ${name} (${snippet(ea)} / ${snippet(eb)})`);
       }
     }
   }
-  for (const out of panel.querySelectorAll('.jp-OutputArea-output')) {
-    if (visible(out) && out.scrollWidth > out.clientWidth + 2) {
-      problems.push(`output scrolls sideways: ${(out.innerText || '').slice(0, 60)}`);
+  for (const out of Array.from(panel.querySelectorAll('.jp-OutputArea-output')).filter(shown)) {
+    for (const el of [out, ...out.querySelectorAll('*')]) {
+      if (!(el instanceof HTMLElement) || el.closest('.js-plotly-plot')) continue;
+      if (el.scrollWidth <= el.clientWidth + 2 || !shown(el)) continue;
+      const overflow = getComputedStyle(el).overflowX;
+      if (overflow === 'hidden' || overflow === 'clip') {
+        problems.push(`output cut off sideways: ${snippet(el)}`);
+      } else if ((overflow === 'auto' || overflow === 'scroll') && !el.classList.contains(scrollBox)) {
+        problems.push(`output scrolls sideways: ${snippet(el)}`);
+      }
     }
   }
-  for (const box of panel.querySelectorAll('.widget-radio-box')) {
+  for (const box of Array.from(panel.querySelectorAll('.widget-radio-box')).filter(shown)) {
     const labels = Array.from(box.querySelectorAll('label'));
     for (let i = 0; i + 1 < labels.length; i++) {
-      if (labels[i].getBoundingClientRect().bottom > labels[i + 1].getBoundingClientRect().top + 1) {
+      // Options side by side (a card sort's row) never overlap sideways; stacked ones run over if they overlap.
+      const a = labels[i].getBoundingClientRect(), b = labels[i + 1].getBoundingClientRect();
+      if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && a.bottom > b.top + 1) {
         problems.push(`quiz option runs over the next: ${labels[i].innerText.slice(0, 50)}`);
       }
     }
@@ -322,9 +389,40 @@ _LAYOUT_JS = """() => {
 }"""
 
 
+# Every visible figure's size and the places of its parts, relative to the figure: the same twice in a row
+# means plotly has finished redrawing (a figure that was revealed or resized redraws a little later).
+_FIGURES_SIGNATURE_JS = """() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  return Array.from(panel.querySelectorAll('.js-plotly-plot')).map(gd => {
+    const g = gd.getBoundingClientRect();
+    if (g.width === 0) return '';
+    return Array.from(gd.querySelectorAll('.main-svg, .gtitle, .gtitle-subtitle, .legend, .annotation'))
+      .map(el => { const r = el.getBoundingClientRect();
+                   return [r.left - g.left, r.top - g.top, r.width, r.height].map(Math.round).join(','); })
+      .join(';');
+  }).join('|');
+}"""
+
+
+def wait_for_settled_figures(page, timeout_s: float = 10, interval_ms: int = 300) -> None:
+    """Wait until no figure on the open notebook moves or changes size between two looks ``interval_ms`` apart."""
+    deadline = time.monotonic() + timeout_s
+    last = None
+    while time.monotonic() < deadline:
+        signature = page.evaluate(_FIGURES_SIGNATURE_JS)
+        if signature == last:
+            return
+        last = signature
+        page.wait_for_timeout(interval_ms)
+
+
 def layout_problems(page) -> list[str]:
-    """Everything on the open notebook that a reader would see cut off or overlapping (empty when all fits)."""
-    return page.evaluate(_LAYOUT_JS)
+    """Everything on the open notebook that a reader would see cut off or overlapping (empty when all fits).
+
+    Measured once the figures have settled (see wait_for_settled_figures).
+    """
+    wait_for_settled_figures(page)
+    return page.evaluate(_LAYOUT_JS, SCROLL_BOX_CLASS)
 
 
 def notebook_report(page) -> dict:
@@ -400,6 +498,24 @@ def reveal_predictions(page, limit: int = 20) -> int:
             timeout=10_000,
         )
         opened += 1
+    page.wait_for_function(_DRAWN_JS, timeout=30_000, polling=100)
+    return opened
+
+
+_OPEN_ANSWERS_JS = """() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  let opened = 0;
+  for (const header of panel.querySelectorAll('.course-answer .jupyter-widget-Collapse-header')) {
+    const contents = header.parentElement.querySelector('.jupyter-widget-Collapse-contents');
+    if (contents && contents.classList.contains('lm-mod-hidden')) { header.click(); opened++; }
+  }
+  return opened;
+}"""
+
+
+def open_answers(page) -> int:
+    """Open every closed exercise-answer panel (helpers.apps.quiz.answer) as a learner would; return how many."""
+    opened = page.evaluate(_OPEN_ANSWERS_JS)
     page.wait_for_function(_DRAWN_JS, timeout=30_000, polling=100)
     return opened
 
@@ -488,8 +604,8 @@ def change_and_time_redraw(page, control: dict, timeout_ms: int = 5000) -> float
     return in_page if in_page is not None else wall_ms
 
 
-def screenshot_notebook(page, out_dir: Path, max_shots: int = 40) -> list[Path]:
-    """Screenshots of the whole notebook, one viewport at a time, top to bottom."""
+def screenshot_notebook(page, out_dir: Path, max_shots: int = 40, settle_ms: int = 250) -> list[Path]:
+    """Screenshots of the notebook, one viewport at a time, top to bottom (``settle_ms`` after each scroll)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     for old in out_dir.glob("*.png"):
         old.unlink()
@@ -503,7 +619,7 @@ def screenshot_notebook(page, out_dir: Path, max_shots: int = 40) -> list[Path]:
     position = 0
     while len(shots) < max_shots:
         page.evaluate(f"y => {{ const s = document.querySelector('{scroller}'); if (s) s.scrollTop = y; }}", position)
-        page.wait_for_timeout(250)
+        page.wait_for_timeout(settle_ms)
         path = out_dir / f"{len(shots) + 1:02d}.png"
         page.screenshot(path=str(path))
         shots.append(path)

@@ -25,7 +25,7 @@ import mistune
 from helpers.care_picture import care_ladder_svg
 from helpers.diary import DIARY_FIELDS, DOCTOR_QUESTIONS
 from helpers.references import bibliography
-from helpers.safety import CARE_SOURCES, WORRIED_PAGE, care_html, care_markdown, care_short_html
+from helpers.safety import CARE_SOURCES, WORRIED_PAGE, care_html, care_level, care_markdown, care_short_html
 
 ROOT = Path(__file__).resolve().parent.parent
 READER = ROOT / "reader"
@@ -33,7 +33,7 @@ WORRIED_NOTEBOOK = ROOT / "notebooks" / WORRIED_PAGE
 CARE_START, CARE_END = "<!-- care-levels:start -->", "<!-- care-levels:end -->"
 SOURCES_START, SOURCES_END = "<!-- sources:start -->", "<!-- sources:end -->"
 REVIEWED, REVIEW_DUE = "1 December 2026", "1 December 2027"
-DIARY_ROWS = 12
+DIARY_ROWS = 14
 
 CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;
@@ -47,13 +47,15 @@ th, td { border: 1px solid #555; padding: 0.3em; vertical-align: top; }
 th { background: #eef5fb; text-align: left; font-size: 0.85em; } td { height: 2.6em; }
 .hint { display: block; font-weight: normal; color: #444; font-size: 0.8em; }
 .line { border-bottom: 1px solid #555; height: 1.8em; margin: 0.1em 0 0.4em 0; }
-@media print { body { margin: 0; max-width: none; font-size: 12pt; } a { color: #1a1a1a; } .noprint { display: none; } }
+@media print { body { margin: 0; max-width: none; font-size: 12pt; } a { color: #1a1a1a; } .noprint { display: none; }
+  .urgent, .urgent + p { font-size: 10.5pt; line-height: 1.3; } tr { break-inside: avoid; } .hint { font-size: 9pt; }
+  h2 { break-after: avoid; margin-top: 0.8em; } .sheet td { height: 2.0em; } }
 """
 
 
 def page(title: str, body: str, landscape: bool = False) -> str:
     """A complete, self-contained HTML page with the course's print styles."""
-    orientation = "@page { size: A4 landscape; margin: 10mm; }" if landscape else "@page { size: A4; margin: 15mm; }"
+    orientation = "@page { size: A4 landscape; margin: 8mm; }" if landscape else "@page { size: A4; margin: 12mm; }"
     return (
         "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
@@ -79,21 +81,29 @@ def diary_sheet() -> str:
     blank = "<tr>" + "<td></td>" * len(DIARY_FIELDS) + "</tr>"
     body = (
         "<h1>Symptom diary</h1>"
-        "<p>Fill in one row each evening, at a set time, for 2 to 4 weeks (print 2 or 3 copies). If something new "
+        "<p>Fill in one row each evening, at a set time, for 2 to 4 weeks (one sheet, printed on both sides, holds "
+        "two weeks: print two sheets for four weeks). If something new "
         "happens during the day, add a row for it then. Write <strong>what you notice</strong>, not what you think "
         "it means. Take the sheets to your appointment.</p>"
+        f"<p class='meta'>Last reviewed: {REVIEWED}. Next review due: {REVIEW_DUE}. From the course <em>Tired or "
+        "weak? Twitch or trouble?</em> (educational; it does not diagnose). This sheet records; it does not score or "
+        "interpret anything.</p>"
         f"{urgent_line()}"
-        f"<table><thead><tr>{heads}</tr></thead><tbody>{example_row()}{blank * DIARY_ROWS}</tbody></table>"
-        f"{reviewed_line()}"
-        "<p class='meta'>From the course <em>Tired or weak? Twitch or trouble?</em> (educational; it does not "
-        "diagnose). This sheet records; it does not score or interpret anything.</p>"
+        f"<p><strong>No appointment yet?</strong> Book a routine one with your GP (family doctor) if: "
+        f"{html.escape(care_level('routine').short)}.</p>"
+        f"<table class='sheet'><thead><tr>{heads}</tr></thead><tbody>{example_row()}{blank * DIARY_ROWS}</tbody>"
+        "</table>"
     )
     return page("Symptom diary", body, landscape=True)
 
 
 def example_row() -> str:
     """One filled-in row, in grey, so a reader sees what a row looks like."""
-    cells = "".join(f"<td style='color:#555;font-style:italic'>{html.escape(f.example)}</td>" for f in DIARY_FIELDS)
+    cells = "".join(
+        f"<td style='color:#555;font-style:italic'>{'<strong>A made-up example:</strong> ' if i == 0 else ''}"
+        f"{html.escape(f.example)}</td>"
+        for i, f in enumerate(DIARY_FIELDS)
+    )
     return f"<tr aria-label='An example row'>{cells}</tr>"
 
 
@@ -107,6 +117,8 @@ def doctor_list() -> str:
         "<h1>What to tell your doctor</h1>"
         "<p>Fill this in before your appointment and take it with your diary. Short answers are fine. "
         "If you do not know an answer, leave it blank.</p>"
+        "<p><strong>If you only have a few minutes, say these three things first:</strong> what you can no longer "
+        "do as well as before, since when, and whether it is spreading or getting worse.</p>"
         f"{urgent_line()}{''.join(sections)}{reviewed_line()}"
         "<p class='meta'>From the course <em>Tired or weak? Twitch or trouble?</em> (educational; it does not "
         "diagnose).</p>"

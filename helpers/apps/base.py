@@ -26,8 +26,9 @@ NO_REDRAW_CLASS = "course-no-redraw"
 """CSS class for a control inside an app that, by design, does not redraw the app's figure
 (for example a prediction the learner commits to). The browser test exempts such controls."""
 
-#: Controls stretch with the notebook but never beyond a comfortable reading width.
-CONTROL_LAYOUT: dict[str, str] = {"width": "100%", "max_width": "560px"}
+#: Controls stretch with the notebook but never beyond a comfortable reading width (less their 2 px margins,
+#: or the app's box would scroll sideways by 4 px).
+CONTROL_LAYOUT: dict[str, str] = {"width": "calc(100% - 4px)", "max_width": "560px"}
 #: Room for a control's description ("Rest before retest (s)") left of the control.
 LABEL_STYLE: dict[str, str] = {"description_width": "190px"}
 

@@ -1,4 +1,4 @@
-"""Self-check and predict-then-reveal widgets built on ``helpers.quiz``.
+"""Self-check, card-sort and predict-then-reveal widgets built on ``helpers.quiz``.
 
 Predict-then-reveal: the learner commits to an answer before the reveal button
 works, because a prediction made first turns the reveal into feedback rather
@@ -13,18 +13,19 @@ import re
 import ipywidgets as widgets
 
 from helpers.apps.base import FALLBACK_PREFIX, CourseApp, no_redraw
-from helpers.quiz import Question, check_answer
+from helpers.quiz import CardSort, Question, SortVerdict, check_answer, check_sort
 
 CORRECT_MARK = "Correct."
 WRONG_MARK = "Not quite."
 
 
 #: Quiz options are long sentences: let them wrap beside their radio button instead of running over
-#: the next option (ipywidgets gives each option a fixed one-line height).
+#: the next option (ipywidgets gives each option a fixed one-line height). ipywidgets puts the radio button
+#: after the option's text (a float that a flex label ignores): ``order:-1`` brings it back in front.
 QUIZ_CSS = (
     "<style>.course-app .widget-radio-box label{height:auto;min-height:var(--jp-widgets-inline-height);"
     "line-height:1.35;white-space:normal;display:flex;align-items:flex-start;gap:0.45em;margin:0.25em 0}"
-    ".course-app .widget-radio-box input{flex:none;margin-top:0.25em}"
+    ".course-app .widget-radio-box input{flex:none;margin-top:0.25em;order:-1}"
     ".course-app .widget-radio{width:100%;max-width:820px}</style>"
 )
 
@@ -112,6 +113,96 @@ def quiz(question: Question, title: str = "Self-check") -> QuizWidget:
     return QuizWidget(question, title)
 
 
+#: Class of a card-sort app (its CSS below is scoped to it).
+SORT_CLASS = "course-sort"
+
+#: A card sort: each card's text (the choices' description) on its own line above its categories, which sit
+#: side by side and wrap to the next line on a narrow screen. Used with QUIZ_CSS, whose rules keep a wrapped
+#: option beside its radio button.
+SORT_CSS = (
+    "<style>.course-sort .widget-radio{display:flex;flex-direction:column;align-items:stretch;height:auto}"
+    ".course-sort .widget-radio>.widget-label{width:auto;max-width:100%;height:auto;white-space:normal;"
+    "overflow:visible;text-overflow:clip;text-align:left;line-height:1.35;font-weight:600;font-size:1em;"
+    "margin:0.7em 0 0.15em 0}"
+    ".course-sort .widget-radio-box-horizontal{flex-wrap:wrap;column-gap:1.4em;margin-bottom:0!important}"
+    ".course-sort .widget-html-content{line-height:1.35}"
+    ".course-sort .quiz-feedback:empty{display:none}</style>"
+)
+
+
+def sort_summary_html(verdict: SortVerdict | None) -> str:
+    """The sort's count after checking ("4 of 6 placed as the sources would."), read out by screen readers."""
+    if verdict is None:
+        return "<div role='status' class='quiz-feedback sort-summary'></div>"
+    colour = "#00664d" if verdict.all_correct else "#222"
+    return (
+        f"<div role='status' class='quiz-feedback sort-summary' style='color:{colour};font-size:1.05em;"
+        f"margin:0.4em 0'><strong>{html.escape(verdict.summary)}</strong></div>"
+    )
+
+
+class CardSortWidget(CourseApp):
+    """A card sort: each card with its category choices, one check button, feedback per card and a count."""
+
+    def __init__(self, sort: CardSort, title: str = "Sort the cards") -> None:
+        self.sort = sort
+        #: One set of category choices per card, in card order. Each one's description is the card's text,
+        #: shown above the choices, so the group of choices carries the card's words.
+        self.choices = tuple(
+            no_redraw(
+                widgets.RadioButtons(
+                    options=[(plain(category), category) for category in sort.categories],
+                    value=None,
+                    orientation="horizontal",
+                    description=f"{i}. {plain(card.text)}",
+                    layout=widgets.Layout(width="100%"),
+                )
+            )
+            for i, card in enumerate(sort.cards, start=1)
+        )
+        #: One feedback line per card, under its choices (empty until checked).
+        self.feedback = tuple(widgets.HTML(value=feedback_html(None, "")) for _ in sort.cards)
+        self.check_button = widgets.Button(
+            description="Check my sort", button_style="primary", layout=widgets.Layout(width="180px")
+        )
+        self.check_button.add_class(CHECK_BUTTON_CLASS)
+        self.check_button.on_click(lambda _b: self.check())
+        self.summary = widgets.HTML(value=sort_summary_html(None))
+        self.verdict: SortVerdict | None = None
+        prompt = widgets.HTML(
+            value=(
+                f"{QUIZ_CSS}{SORT_CSS}<div style='font-size:1.05em'><strong>{html.escape(title)}:</strong> "
+                f"{inline_markdown(sort.prompt)}</div>"
+            )
+        )
+        cards = []
+        for choices, feedback in zip(self.choices, self.feedback, strict=True):
+            card = widgets.VBox([choices, feedback], layout=widgets.Layout(width="100%"))
+            card.add_class("course-sort-card")
+            cards.append(card)
+        super().__init__(f"{title}: {shortened(sort.prompt, 40)}", [prompt, *cards, self.check_button, self.summary])
+        self.add_class(SORT_CLASS)
+
+    @property
+    def placements(self) -> tuple[str | None, ...]:
+        """The category chosen for each card (None where none is chosen yet), in card order."""
+        return tuple(choices.value for choices in self.choices)
+
+    def check(self) -> SortVerdict:
+        """Show feedback under every card and the count of cards placed as the sources would."""
+        verdict = check_sort(self.sort, self.placements)
+        for line, result in zip(self.feedback, verdict.results, strict=True):
+            line.value = feedback_html(result.correct, result.feedback)
+        self.summary.value = sort_summary_html(verdict)
+        self.verdict = verdict
+        return verdict
+
+
+def card_sort(sort: CardSort, title: str = "Sort the cards") -> CardSortWidget:
+    """A card-sort self-check widget."""
+    return CardSortWidget(sort, title)
+
+
 class PredictThenReveal(CourseApp):
     """A prediction question whose answer unlocks a hidden panel (a figure, a table, a story)."""
 
@@ -119,8 +210,11 @@ class PredictThenReveal(CourseApp):
         self, question: Question, hidden: widgets.Widget, reveal_label: str = "Reveal", title: str = "Predict"
     ) -> None:
         self.quiz = QuizWidget(question, title=title)
-        # A box of our own: a FigureWidget's .layout is its plotly layout, not a widget layout.
-        self.hidden = widgets.VBox([hidden], layout=widgets.Layout(display="none"))
+        # A box of our own: a FigureWidget's .layout is its plotly layout, not a widget layout. The panel stays
+        # empty until the reveal: a live figure drawn inside a hidden box comes out blank (no data, default axes)
+        # and does not recover, so it is put on the page only once it can be seen.
+        self.content = hidden
+        self.hidden = widgets.VBox([], layout=widgets.Layout(display="none"))
         self.hidden.add_class(HIDDEN_PANEL_CLASS)
         self.reveal_button = widgets.Button(
             description=reveal_label, disabled=True, layout=widgets.Layout(width="220px")
@@ -143,7 +237,9 @@ class PredictThenReveal(CourseApp):
         """Show the hidden panel (only once a prediction has been checked)."""
         if self.reveal_button.disabled:
             return
+        # Shown first, filled second: the browser then draws the content into a visible box.
         self.hidden.layout.display = None
+        self.hidden.children = (self.content,)
 
 
 def predict_then_reveal(
@@ -161,7 +257,7 @@ def _as_widget(result: object) -> widgets.Widget:
     import pandas as pd
     import plotly.graph_objects as go
 
-    from helpers.apps.base import caption
+    from helpers.apps.base import caption, live_figure
     from helpers.views.theme import figure_description
 
     if isinstance(result, widgets.Widget):
@@ -171,7 +267,7 @@ def _as_widget(result: object) -> widgets.Widget:
 
         return widgets.HTML(table_html(result))
     if isinstance(result, go.Figure):
-        parts: list[widgets.Widget] = [go.FigureWidget(result)]
+        parts: list[widgets.Widget] = [live_figure(result)]
         if isinstance(result.layout.meta, dict) and result.layout.meta.get("description"):
             parts.append(caption(figure_description(result)))
         return widgets.VBox(parts)
@@ -190,9 +286,17 @@ class ExerciseAnswer(widgets.Accordion):
     """
 
     def __init__(self, *results: object) -> None:
-        body = widgets.VBox([_as_widget(r) for r in results])
-        super().__init__(children=[body], selected_index=None, titles=(ANSWER_TITLE,))
+        # An app box (with its kernel watch), put into the panel only when the panel first opens: a live figure
+        # drawn inside a closed panel comes out blank and does not recover.
+        self.body = CourseApp("the answer's result", [_as_widget(r) for r in results])
+        self.slot = widgets.VBox([])
+        super().__init__(children=[self.slot], selected_index=None, titles=(ANSWER_TITLE,))
         self.add_class("course-answer")
+        self.observe(self._fill, names="selected_index")
+
+    def _fill(self, change: dict[str, object]) -> None:
+        if change["new"] is not None and not self.slot.children:
+            self.slot.children = (self.body,)
 
     def __repr__(self) -> str:
         return f"{FALLBACK_PREFIX} the answer's result, closed. Run this cell in JupyterLab to see it.]"

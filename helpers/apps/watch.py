@@ -27,13 +27,14 @@ PING_EVERY_S = 3.0
 LOST_AFTER_S = 10.0
 
 _ESM = """
-let lastResize = 0;
+let pending = null;
 function refitFigures() {
-  // plotly's live figures (with responsive config) refit to their container on a window resize.
-  const now = Date.now();
-  if (now - lastResize < 150) return;
-  lastResize = now;
+  // plotly's live figures (with responsive config) refit to their container on a window resize. A burst of size
+  // changes (a panel opens, then its figure draws) gives one resize now and one once the burst is over: dropping
+  // the last one would leave a figure at the width it had while hidden (plotly's default 700 px).
+  if (pending) return;
   window.dispatchEvent(new Event("resize"));
+  pending = setTimeout(() => { pending = null; window.dispatchEvent(new Event("resize")); }, 200);
 }
 
 export default {

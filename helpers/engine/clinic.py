@@ -63,8 +63,10 @@ def clinic_visits(spec: PersonaSpec, tl: PersonaTimeline, seed: int, vdays: np.n
         out[f"mrc_{region}"] = _mrc_unchecked(np.clip(s[i] + examiner[:, :, i], 0.0, 100.0))
     expected = alsfrs_r_expected_items(s)
     noise = stream(seed, spec.persona, "alsfrs").standard_normal((people, nv, len(expected))) * ALSFRS_R_ITEM_NOISE_SD
+    # Rater noise only once a function has begun to fall: a person with full function scores 4 on every
+    # item (the scale's ceiling), so people without weakness keep 48 at every visit.
     items = {
-        name: np.clip(np.round(v + noise[:, :, j]), 0, 4).astype(np.int64)
+        name: np.clip(np.round(np.where(v < 4.0, v + noise[:, :, j], v)), 0, 4).astype(np.int64)
         for j, (name, v) in enumerate(expected.items())
     }
     out["alsfrs_r_total"] = np.sum(np.stack(list(items.values())), axis=0)

@@ -144,8 +144,8 @@ def check_mrc_grade(grade: ArrayLike) -> np.ndarray:
 #: strength % at which it reaches 0). ASSUMPTION for all mappings: an item stays
 #: at 4 while the muscles that serve it keep most of their strength (people
 #: compensate), then falls linearly; fine-motor items (writing, cutting food)
-#: start to fall with the first loss (clumsy fingers are an early sign, clinical
-#: brief section 1); breathing items fall late.
+#: start to fall with the first loss (clumsy fingers are an early sign of limb-onset
+#: ALS, textbook pattern; Cedarbaum 1999 for the items); breathing items fall late.
 ALSFRS_R_ITEMS: dict[str, tuple[dict[str, float], float, float]] = {
     "speech": ({"bulbar": 1.0}, 95.0, 15.0),
     "salivation": ({"bulbar": 1.0}, 80.0, 5.0),
@@ -160,8 +160,8 @@ ALSFRS_R_ITEMS: dict[str, tuple[dict[str, float], float, float]] = {
     "orthopnea": ({"trunk": 1.0}, 70.0, 5.0),
     "respiratory_insufficiency": ({"trunk": 1.0}, 40.0, 0.0),
 }
-#: Rater and day-to-day noise on each item before rounding. ASSUMPTION: keeps a
-#: healthy person at 48 on most visits, occasionally 47.
+#: Rater and day-to-day noise on each item before rounding, applied only to an item that has begun to
+#: fall (a person with full function scores 4: the scale's ceiling). ASSUMPTION.
 ALSFRS_R_ITEM_NOISE_SD: float = 0.2
 
 

@@ -115,7 +115,9 @@ class DiaryExplorerApp(FigureApp):
         """Redraw (with the truth only once revealed) and, once revealed, judge the learner's verdict."""
         super().update()
         if self.revealed:
-            correct, text = judge_verdict(self.persona.value, self.judgement.value)
+            correct, text = judge_verdict(
+                self.persona.value, self.judgement.value, weekly_diary(self.persona.value, self.months.value)
+            )
             self.feedback.value = feedback_html(correct, text)
         else:
             self.feedback.value = ""
@@ -159,7 +161,12 @@ def _figure_panel(fig: go.Figure, *notes: str) -> widgets.VBox:
 #: The grip predictions: person -> (question key, what the revealed test teaches). The teaching text
 #: sits in the hidden panel, because any text under the prediction would give its answer away.
 PREDICT_GRIP: dict[str, tuple[str, str]] = {
-    "hard_training_week": ("predict_grip_tired", ""),
+    "hard_training_week": (
+        "predict_grip_tired",
+        "Jonas's force falls during the 12 squeezes, as anyone's does (normal fatigability), and after the "
+        "rest his last squeeze is back near his first: a tired person can still squeeze with full force once the "
+        "muscle has rested a moment. He feels drained, yet his rested force is normal: fatigue without weakness.",
+    ),
     "als_limb_onset": (
         "predict_grip_clumsy_hand",
         "Peter's right hand starts *below its own normal* on the very first, rested squeeze. Its force falls "
@@ -177,10 +184,10 @@ def predict_grip(persona: str = "hard_training_week") -> PredictThenReveal:
     persona = check_persona(persona, allowed=tuple(PREDICT_GRIP))
     key, lesson = PREDICT_GRIP[persona]
     panel = _figure_panel(grip_lab_figure(grip_session(persona)), *([lesson] if lesson else []))
-    return predict_then_reveal(LESSON.question(key), panel, "Reveal the grip test")
+    return predict_then_reveal(LESSON.question(key), panel, "Show me")
 
 
 def predict_noise(weeks: int = 52) -> PredictThenReveal:
     """Predict how often healthy readings fall below the band, then reveal the simulation."""
     panel = _figure_panel(noise_or_trend_figure(noise_or_trend(GRIP_NOISE_SD_KG, weeks)))
-    return predict_then_reveal(LESSON.question("predict_noise"), panel, "Reveal the simulation")
+    return predict_then_reveal(LESSON.question("predict_noise"), panel, "Show me")

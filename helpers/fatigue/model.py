@@ -389,8 +389,8 @@ MISJUDGED: dict[tuple[str, str], str] = {
         "in fatigable weakness the measured force itself drops with use."
     ),
     ("loss", "no_loss"): (
-        "High tiredness scores do not rule out strength loss, and low ones do not prove it: "
-        "the measured grip is what tells. ALS often brings fatigue as well as strength loss."
+        "Low tiredness does not mean strength is normal, and high tiredness does not explain a measured loss: "
+        "the measured grip is what tells."
     ),
     ("loss", "fatigable"): "This loss does not come and go with use: it stays, week after week.",
 }
@@ -411,14 +411,27 @@ REAL_LIFE = (
 )
 
 
-def judge_verdict(persona: str, verdict: str) -> tuple[bool, str]:
-    """Whether the learner's verdict matches the hidden truth, with feedback aimed at the misconception."""
+def judge_verdict(persona: str, verdict: str, weekly: pd.DataFrame | None = None) -> tuple[bool, str]:
+    """Whether the learner's verdict matches the hidden truth, with feedback aimed at the misconception.
+
+    ``weekly`` (the weeks the learner was shown) matters early in a loss: while the grip is still inside the
+    noise band, "no loss beyond the noise" is the right reading of the grip, and the feedback says so before
+    it says where the loss is (Margaret's ALS begins in speech and swallowing, which no grip meter tests).
+    """
     persona = check_persona(persona, DIARY_PERSONAS)
     verdict = one_of("verdict", verdict, VERDICTS, "choose one of the three judgements")
     truth = TRUE_VERDICT[persona]
     explained = person(persona).condition_explained.replace("\n", " ")
     if person(persona).category != "benign":
         explained += " " + REAL_LIFE
+    if truth == "loss" and verdict == "no_loss" and weekly is not None:
+        gap = grip_gap_kg(weekly, persona)
+        if all(gap[h] <= GRIP_CHANGE_WITHIN_NOISE_KG for h in HANDS):
+            return True, (
+                f"Right for the grip: in these {len(weekly)} weeks it stays inside the noise band. But a normal "
+                f"grip does not mean normal strength everywhere, and this person does have a loss of strength. "
+                f"{explained}"
+            )
     if verdict == truth:
         return True, f"Your judgement matches the hidden strength. {explained}"
     if (persona, verdict) in SPECIAL_FEEDBACK:

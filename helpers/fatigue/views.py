@@ -31,7 +31,20 @@ from helpers.fatigue.model import (
     weekly_diary,
     weeks_below_band,
 )
-from helpers.views.theme import NOISE_BAND_FILL, PALETTE, style_figure
+from helpers.views.theme import (
+    FONT_SIZE,
+    NARROWEST_PLOT_PX,
+    NOISE_BAND_FILL,
+    PALETTE,
+    X_AXIS_PX,
+    heading_px,
+    legend_below,
+    legend_px,
+    panel_heading,
+    stacked_domains,
+    style_figure,
+    wrap_text,
+)
 
 HAND_COLOURS: dict[str, str] = {"right": PALETTE["blue"], "left": PALETTE["orange"]}
 HAND_SYMBOLS: dict[str, str] = {"right": "circle", "left": "square"}
@@ -53,19 +66,9 @@ def _band(axis: str, low: float, high: float) -> dict:
     )
 
 
-def _panel_title(text: str, x: float, y: float) -> dict:
-    """A subplot heading (what make_subplots would add, built directly: make_subplots costs ~6 ms a call)."""
-    return dict(
-        text=text,
-        x=x,
-        y=y,
-        xref="paper",
-        yref="paper",
-        xanchor="center",
-        yanchor="bottom",
-        showarrow=False,
-        font=dict(size=15),
-    )
+def _panel_title(text: str, x: float, y: float, room_px: float = NARROWEST_PLOT_PX) -> dict:
+    """A subplot heading, wrapped to its panel (make_subplots would add one, but costs ~6 ms a call)."""
+    return panel_heading(text, x, y, room_px=room_px)
 
 
 # ---------------------------------------------------------------------------
@@ -162,6 +165,9 @@ def grip_lab_figure(s: GripSession) -> go.Figure:
     top = max(s.normal_kg.values()) + sdc + 8
     step = max(1, s.repetitions // 6)
     ticks = list(range(1, s.repetitions + 1, step))
+    # Two panels side by side: their headings and axis titles are wrapped to one panel's width.
+    panel_px = 0.47 * NARROWEST_PLOT_PX
+    x_title = wrap_text("grip number, then retest", FONT_SIZE, panel_px)
     data, shapes = [], []
     layout: dict = {}
     for col, hand in enumerate(HANDS, start=1):
@@ -214,23 +220,21 @@ def grip_lab_figure(s: GripSession) -> go.Figure:
             tickvals=[*ticks, retest_x],
             ticktext=[str(t) for t in ticks] + ["retest"],
             range=[0.3, retest_x + 0.7],
-            title=dict(text="grip number, then retest"),
+            title=dict(text=x_title),
+            tickfont=dict(size=13),
         )
         layout[f"yaxis{ax}"] = dict(anchor=f"x{ax}", domain=[0.0, 1.0], range=[0, top])
     layout["yaxis2"].update(matches="y", showticklabels=False)
-    layout.update(
-        shapes=shapes,
-        annotations=[_panel_title("right hand", 0.235, 1.0), _panel_title("left hand", 0.765, 1.0)],
-        legend=dict(orientation="h", yanchor="top", y=-0.3, x=0, font=dict(size=13)),
-        margin=dict(l=70, r=20, t=90, b=170),
-    )
+    headings = [_panel_title("right hand", 0.235, 1.0, panel_px), _panel_title("left hand", 0.765, 1.0, panel_px)]
+    layout.update(shapes=shapes, annotations=headings, legend=legend_below(), margin=dict(l=60, r=20, b=50))
     return style_figure(
         go.Figure(data=data, layout=layout),
         title=grip_session_title(s),
-        x_title="grip number, then retest",
+        x_title=x_title,
         y_title="grip force (kg)",
         description=describe_grip_session(s),
-        height=540,
+        height=470,
+        header_px=max(heading_px(h) for h in headings),
     )
 
 
@@ -332,21 +336,30 @@ def diary_figure(weekly: pd.DataFrame, persona: str, revealed: bool = False) -> 
     cols = [f"grip_kg_{h}" for h in HANDS] + ([f"true_grip_kg_{h}" for h in HANDS] if revealed else [])
     lowest = min(float((weekly[c] - normal[c.rsplit("_", 1)[1]]).min()) for c in cols)
     low = min(-sdc - 3, lowest - 2)
+    # Three stacked panels, each with its heading above it; the gaps are sized for the narrowest figure,
+    # where the headings wrap and the legend takes the most rows.
+    headings = [
+        "how tired (diary, weekly mean)",
+        f"measured grip compared with own normal (grey: ±{sdc:.0f} kg noise band)",
+        "behind it: sleep (point at a week for its stress and exercise)",
+    ]
+    height, bottom_px = 650, 50
+    notes = [_panel_title(text, 0.5, 1.0) for text in headings]
+    plot_px = height - heading_px(notes[0]) - bottom_px - 40 - legend_px([str(d["name"]) for d in data])
+    domains = stacked_domains(plot_px, [0, heading_px(notes[1]) + 6, heading_px(notes[2]) + 6], [0.235, 0.37, 0.235])
+    for note, domain in zip(notes, domains, strict=True):
+        note["y"] = domain[1]
     layout = dict(
         xaxis=dict(anchor="y", domain=[0, 1], range=[-0.5, weeks[-1] + 0.5]),
-        yaxis=dict(anchor="x", domain=[0.0, 0.235], range=[0, 11]),
+        yaxis=dict(anchor="x", domain=domains[2], range=[0, 11]),
         xaxis2=dict(anchor="y2", domain=[0, 1], matches="x", showticklabels=False),
-        yaxis2=dict(anchor="x2", domain=[0.315, 0.685], range=[low, sdc + 3], title=dict(text="grip − normal (kg)")),
+        yaxis2=dict(anchor="x2", domain=domains[1], range=[low, sdc + 3], title=dict(text="grip − normal (kg)")),
         xaxis3=dict(anchor="y3", domain=[0, 1], matches="x", showticklabels=False),
-        yaxis3=dict(anchor="x3", domain=[0.765, 1.0], range=[0, 10.5], title=dict(text="fatigue (0-10)")),
+        yaxis3=dict(anchor="x3", domain=domains[0], range=[0, 10.5], title=dict(text="fatigue (0-10)")),
         shapes=[_band("2", -sdc, sdc)],
-        annotations=[
-            _panel_title("behind it: sleep (point at a week for its stress and exercise)", 0.5, 0.235),
-            _panel_title(f"measured grip compared with own normal (grey: ±{sdc:.0f} kg noise band)", 0.5, 0.685),
-            _panel_title("how tired (diary, weekly mean)", 0.5, 1.0),
-        ],
-        legend=dict(orientation="h", yanchor="top", y=-0.14, x=0, font=dict(size=13)),
-        margin=dict(l=90, r=20, t=90, b=150),
+        annotations=notes,
+        legend=legend_below(),
+        margin=dict(l=60, r=20, b=bottom_px),
     )
     return style_figure(
         go.Figure(data=data, layout=layout),
@@ -354,7 +367,8 @@ def diary_figure(weekly: pd.DataFrame, persona: str, revealed: bool = False) -> 
         x_title="week of the diary",
         y_title="sleep (hours)",
         description=describe_diary(weekly, persona, revealed),
-        height=740,
+        height=height,
+        header_px=heading_px(notes[0]),
     )
 
 
@@ -415,6 +429,7 @@ def noise_or_trend_figure(r: NoiseOrTrend) -> go.Figure:
             marker=dict(color=[PALETTE["orange"], PALETTE["green"]]),
             text=[f"{r.fooled_by_one_reading_pct:.0f}%", f"{r.fooled_by_confirmed_rule_pct:.1f}%"],
             textposition="outside",
+            width=0.5,
             showlegend=False,
             hovertemplate="%{x}: %{y:.1f}%<extra></extra>",
             **right,
@@ -435,18 +450,23 @@ def noise_or_trend_figure(r: NoiseOrTrend) -> go.Figure:
             )
         )
     span = max(r.band_kg + 2, abs(float(min(r.decline_change_kg.min(), r.healthy_change_kg.min()))) + 2, 8)
+    # The readings on top, the bar chart under them: side by side, the bars would get a quarter of a
+    # narrow screen. The gap between holds the readings' week axis and the bar chart's heading.
+    height, bottom = 550, 50
+    notes = [_panel_title(text, 0.5, 1.0) for text in ("weekly readings (grey: noise band)", "healthy people fooled")]
+    names = [str(d["name"]) for d in data if isinstance(d, dict) and d.get("showlegend", True)]
+    plot_px = height - heading_px(notes[0]) - bottom - 45 - legend_px(names)
+    top, under = stacked_domains(plot_px, [0, X_AXIS_PX + heading_px(notes[1])], [0.62, 0.38])
+    notes[1]["y"] = under[1]
     layout = dict(
-        xaxis=dict(anchor="y", domain=[0.0, 0.6], range=[-0.5, r.weeks + 0.5]),
-        yaxis=dict(anchor="x", domain=[0, 1], range=[-span, r.band_kg + 4]),
-        xaxis2=dict(anchor="y2", domain=[0.74, 1.0], tickangle=0, title=dict(text="rule for 'declining'")),
-        yaxis2=dict(anchor="x2", domain=[0, 1], range=[0, 100], title=dict(text="% of healthy people")),
+        xaxis=dict(anchor="y", domain=[0, 1], range=[-0.5, r.weeks + 0.5]),
+        yaxis=dict(anchor="x", domain=top, range=[-span, r.band_kg + 4]),
+        xaxis2=dict(anchor="y2", domain=[0, 1], tickangle=0, title=dict(text="rule for 'declining'")),
+        yaxis2=dict(anchor="x2", domain=under, range=[0, 100], title=dict(text="% of healthy people")),
         shapes=shapes,
-        annotations=[
-            _panel_title("weekly readings (grey: noise band)", 0.3, 1.0),
-            _panel_title("healthy people fooled", 0.87, 1.0),
-        ],
-        legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, font=dict(size=13)),
-        margin=dict(l=70, r=20, t=90, b=130),
+        annotations=notes,
+        legend=legend_below(),
+        margin=dict(l=60, r=20, b=bottom),
     )
     return style_figure(
         go.Figure(data=data, layout=layout),
@@ -454,8 +474,9 @@ def noise_or_trend_figure(r: NoiseOrTrend) -> go.Figure:
         x_title="week",
         y_title="change from week 0 (kg)",
         description=describe_noise_or_trend(r),
-        height=500,
+        height=height,
         mark="Simulated people, not real: a teaching model of measurement noise",
+        header_px=heading_px(notes[0]),
     )
 
 

@@ -27,7 +27,7 @@ MRC_EVERYDAY: dict[int, str] = {
     1: "the examiner can feel the muscle tighten, but nothing moves",
     2: "the arm can slide across a table but cannot lift off it",
     3: "the arm lifts up, but a light push from a hand brings it down",
-    4: "it holds against a push, but gives way to a firm one; a light bag feels heavy",
+    4: "it holds against a push, but gives way to a firm one; lifting a full bag is hard",
     5: "it holds against a firm push, as on the other, healthy side",
 }
 

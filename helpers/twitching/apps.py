@@ -91,7 +91,7 @@ class BodyMapOverTime(FigureApp):
         super().__init__(
             "Body map over time: where are twitching and weakness, month by month?",
             "Pick a person, then move the month (or press play). Fill = strength (pale = normal, dark blue = weak); "
-            "orange ring = twitching.",
+            "red-orange ring = twitching.",
             [self.persona, self.month],
             rows=[self.persona, widgets.HBox([self.play, self.month])],
         )
@@ -118,10 +118,8 @@ def reveal_panel() -> widgets.VBox:
         "<p><strong>What told them apart:</strong> not how much either person twitched, and not cramps (common in "
         "both). It was strength. Person A's weakest region was already below normal in month 1 and kept falling, "
         "and the weakness spread; Person B's strength stayed at 100% all year while the twitching went on.</p>"
-        "<p>Look at the top panel again. Person B twitched more in the first months. Person A's twitching rose "
-        "through the year, and by the end Person A twitched more. In ALS, twitching comes from muscles that are "
-        "losing their nerve supply, so it grows as the weakness spreads to more regions. In Person A the weakness "
-        "came first.</p>"
+        "<p>Now look at the top panel again: who twitched more in the first months, and who by the end? The check "
+        "below asks what that means.</p>"
         "<p><em>These are synthetic people made to show the textbook patterns. Real stories are less tidy, which "
         "is why a clinician examines strength, reflexes and muscle size rather than counting twitches.</em></p>"
     )

@@ -39,7 +39,20 @@ from helpers.twitching.model import (
     twitch_lead,
     visible_weeks,
 )
-from helpers.views.theme import NOISE_BAND_FILL, PALETTE, line, style_figure
+from helpers.views.theme import (
+    LEGEND_FONT_SIZE,
+    NOISE_BAND_FILL,
+    PALETTE,
+    TEXT_ROOM_PX,
+    heading_px,
+    legend_below,
+    legend_px,
+    line,
+    panel_heading,
+    stacked_domains,
+    style_figure,
+    wrap_text,
+)
 
 # ---------------------------------------------------------------------------
 # 1. Trigger lab
@@ -117,8 +130,8 @@ def describe_trigger_week(week: pd.DataFrame) -> tuple[str, str]:
         description += f" In this model {' and '.join(quiet)} {verb} no twitching (an ASSUMPTION)."
     if row["caffeine_mg"] > CAFFEINE_SAFE_LIMIT_MG:
         description += (
-            f" More than {CAFFEINE_SAFE_LIMIT_MG:.0f} mg of caffeine a day is above the usual safe limit for adults "
-            "(EFSA 2015)."
+            f" More than {CAFFEINE_SAFE_LIMIT_MG:.0f} mg of caffeine a day is above the usual safe limit for healthy "
+            "adults, and more than 200 mg in pregnancy (EFSA 2015)."
         )
     return title, description
 
@@ -177,10 +190,12 @@ def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
         line=dict(width=0),
         layer="below",
     )
+    # The week's settings sit above the plot, wrapped to the narrowest figure; the legend sits under it.
+    settings = panel_heading(trigger_settings_text(week), 0, 1.0, xanchor="left", size=LEGEND_FONT_SIZE, colour="#333")
     layout = dict(
         xaxis=dict(dtick=2, range=[0.5, len(days) + 0.5], anchor="y"),
         yaxis=dict(domain=[0.0, 0.36], range=[LAB_GRIP_KG - 20, LAB_GRIP_KG + 12]),
-        yaxis2=dict(domain=[0.46, 1.0], range=[0, top], anchor="x", title=dict(text="noticed twitches a day")),
+        yaxis2=dict(domain=[0.44, 1.0], range=[0, top], anchor="x", title=dict(text="noticed twitches a day")),
         shapes=[dict(trigger_band, yref="y domain", y0=0, y1=1), dict(trigger_band, yref="y2 domain", y0=0, y1=1)],
         annotations=[
             dict(
@@ -191,22 +206,12 @@ def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
                 text="trigger week",
                 showarrow=False,
                 yanchor="top",
-                font=dict(size=13),
+                font=dict(size=LEGEND_FONT_SIZE),
             ),
-            dict(
-                x=0,
-                y=1.0,
-                xref="paper",
-                yref="paper",
-                xanchor="left",
-                yanchor="bottom",
-                showarrow=False,
-                font=dict(size=13, color="#333"),
-                text=trigger_settings_text(week),
-            ),
+            settings,
         ],
-        legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
-        margin=dict(l=70, r=30, t=120, b=130),
+        legend=legend_below(),
+        margin=dict(l=60, r=20, b=50),
     )
     title, description = describe_trigger_week(week)
     return style_figure(
@@ -215,7 +220,8 @@ def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
         x_title="day of the diary",
         y_title="grip (kg)",
         description=description,
-        height=580,
+        height=520,
+        header_px=heading_px(settings),
     )
 
 
@@ -289,15 +295,19 @@ def describe_body_month(regions: pd.DataFrame, who: str) -> tuple[str, str]:
     return title, description
 
 
-# Labels sit outside the body, beside their patch, so they never overlap each other or the rings.
+# Labels sit outside the body, beside their patch, so they never overlap each other or the rings; the trunk's
+# sits at the top of the trunk, with its ring drawn lower (RING_AT). The body is drawn at the same scale on
+# every screen (BODY_X_RANGE and the figure's height), wide enough for the labels on the narrowest figure.
 LABEL_POSITION: dict[str, tuple[float, float, str, str]] = {
     "bulbar": (-0.95, 8.7, "right", "middle"),
-    "trunk": (0.0, 7.1, "center", "middle"),
+    "trunk": (0.0, 7.05, "center", "middle"),
     "right_arm": (-2.45, 5.9, "right", "middle"),
     "left_arm": (2.45, 5.9, "left", "middle"),
     "right_leg": (-1.25, 2.0, "right", "middle"),
     "left_leg": (1.25, 2.0, "left", "middle"),
 }
+#: Where a region's twitch ring is drawn, when not at its patch's centre.
+RING_AT: dict[str, tuple[float, float]] = {"trunk": (0.0, 5.3)}
 SHORT_NAMES: dict[str, str] = {
     "bulbar": "speech/swallow",
     "trunk": "trunk",
@@ -306,8 +316,15 @@ SHORT_NAMES: dict[str, str] = {
     "right_leg": "right leg",
     "left_leg": "left leg",
 }
+#: The key of twitch rings: a row under the body, its heading at the left.
 RING_KEY: tuple[int, ...] = (2, 5, 10)
-RING_KEY_X: float = 5.6
+RING_KEY_XS: tuple[float, ...] = (-3.0, -0.3, 2.8)
+RING_KEY_Y: float = -1.3
+BODY_X_RANGE: tuple[float, float] = (-6.0, 6.0)
+BODY_Y_RANGE: tuple[float, float] = (-2.2, 9.8)
+#: Px per body unit on the narrowest figure; the plot is made this many px high per unit, so the body has
+#: the same size on every screen.
+BODY_PX_PER_UNIT = 30.0
 
 
 def _rings(x: list[float], y: list[float], sizes: list[float], **extra: object) -> list[dict]:
@@ -355,8 +372,22 @@ def body_map_figure(regions: pd.DataFrame, who: str) -> go.Figure:
                 layer="below",
             )
         )
-    colorbar = dict(title=dict(text="strength<br>(% of normal)"), x=1.0, len=0.7, tickvals=[0, 25, 50, 85, 100])
-    key_y = [8.0 - 1.5 * i for i in range(len(RING_KEY))]
+    # The colour bar lies under the body, across the figure (beside it, it would squeeze the body on a narrow screen).
+    colorbar = dict(
+        title=dict(text="strength (% of normal)", side="top", font=dict(size=LEGEND_FONT_SIZE)),
+        orientation="h",
+        x=0.5,
+        xanchor="center",
+        y=-0.02,
+        yanchor="top",
+        len=0.9,
+        thickness=14,
+        tickvals=[0, 25, 50, 85, 100],
+        tickfont=dict(size=LEGEND_FONT_SIZE),
+    )
+    ring_xs = [RING_AT.get(r, (x, y))[0] for r, x, y in zip(REGIONS, xs, ys, strict=True)]
+    ring_ys = [RING_AT.get(r, (x, y))[1] for r, x, y in zip(REGIONS, xs, ys, strict=True)]
+    key_y = [RING_KEY_Y] * len(RING_KEY)
     data = [
         # Invisible markers carrying the colour bar and the hover text of the patches.
         dict(
@@ -379,18 +410,18 @@ def body_map_figure(regions: pd.DataFrame, who: str) -> go.Figure:
             hovertemplate="%{customdata[0]}<br>strength %{marker.color:.0f}%<br>"
             "%{customdata[1]:.1f} twitches a day<extra></extra>",
         ),
-        *_rings(xs, ys, [ring_size(t) for t in twitches]),
-        *_rings([RING_KEY_X] * len(RING_KEY), key_y, [ring_size(n) for n in RING_KEY]),
+        *_rings(ring_xs, ring_ys, [ring_size(t) for t in twitches]),
+        *_rings(list(RING_KEY_XS), key_y, [ring_size(n) for n in RING_KEY]),
         dict(
             type="scatter",
-            x=[RING_KEY_X] * len(RING_KEY),
+            x=[x + ring_size(n) / 2 / BODY_PX_PER_UNIT + 0.2 for x, n in zip(RING_KEY_XS, RING_KEY, strict=True)],
             y=key_y,
             mode="text",
             showlegend=False,
             hoverinfo="skip",
-            text=[f"      {n} a day" for n in RING_KEY],
+            text=[f"{n} a day" for n in RING_KEY],
             textposition="middle right",
-            textfont=dict(size=13),
+            textfont=dict(size=LEGEND_FONT_SIZE),
         ),
     ]
     annotations = [
@@ -403,28 +434,33 @@ def body_map_figure(regions: pd.DataFrame, who: str) -> go.Figure:
             showarrow=False,
             xanchor=LABEL_POSITION[r][2],
             yanchor=LABEL_POSITION[r][3],
-            font=dict(size=12 if r == "trunk" else 13),
+            font=dict(size=12 if r == "trunk" else LEGEND_FONT_SIZE),
+            # The trunk's label lies on its patch: a pale box keeps it readable on a dark (weak) fill.
+            bgcolor="rgba(255,255,255,0.8)" if r == "trunk" else None,
         )
         for r, s, t in zip(REGIONS, strength, twitches, strict=True)
     ]
     annotations.append(
         dict(
-            x=RING_KEY_X - 0.5,
-            y=9.1,
+            x=BODY_X_RANGE[0],
+            y=RING_KEY_Y,
             xref="x",
             yref="y",
             text="<b>twitching</b>",
             showarrow=False,
             xanchor="left",
-            font=dict(size=13),
+            font=dict(size=LEGEND_FONT_SIZE),
         )
     )
+    plot_px = (BODY_Y_RANGE[1] - BODY_Y_RANGE[0]) * BODY_PX_PER_UNIT
     layout = dict(
         shapes=shapes,
         annotations=annotations,
-        margin=dict(l=20, r=20, t=90, b=20),
-        xaxis=dict(range=[-5.4, 8.4], visible=False, scaleanchor="y", scaleratio=1),
-        yaxis=dict(range=[-0.1, 9.8], visible=False),
+        margin=dict(l=10, r=10, b=20),
+        # constrain="domain": the body keeps its shape by shrinking its area, never by widening its ranges (a
+        # widened range is kept, and grows again at each resize of a live figure, until the body is a speck).
+        xaxis=dict(range=list(BODY_X_RANGE), visible=False, scaleanchor="y", scaleratio=1, constrain="domain"),
+        yaxis=dict(range=list(BODY_Y_RANGE), visible=False, constrain="domain", constraintoward="top"),
     )
     title, description = describe_body_month(regions, who)
     return style_figure(
@@ -433,7 +469,7 @@ def body_map_figure(regions: pd.DataFrame, who: str) -> go.Figure:
         x_title="body (schematic)",
         y_title="body (schematic)",
         description=description,
-        height=540,
+        height=round(plot_px + 20 + 70),
     )
 
 
@@ -507,20 +543,14 @@ def side_by_side_figure(data: pd.DataFrame, months_shown: int, months_total: int
         line=dict(width=0),
         layer="below",
     )
-    panel_titles = [
-        dict(
-            text=f"<b>{title}</b>",
-            x=0,
-            xref="paper",
-            y=domain[1],
-            yref="paper",
-            xanchor="left",
-            yanchor="bottom",
-            showarrow=False,
-            font=dict(size=14),
-        )
-        for _c, _y, title, domain in PANELS
-    ]
+    # Three stacked panels, each with its heading (wrapped on the narrowest figure) above it.
+    height, bottom = 590, 50
+    headings = [panel_heading(title, 0, 1.0, xanchor="left", bold=True) for _c, _y, title, _d in PANELS]
+    plot_px = height - heading_px(headings[0]) - bottom - 30 - legend_px(list(PERSON_STYLE))
+    gaps = [0.0] + [heading_px(h) + 6 for h in headings[1:]]
+    domains = stacked_domains(plot_px, gaps, [d[1] - d[0] for _c, _y, _t, d in PANELS])
+    for heading, domain in zip(headings, domains, strict=True):
+        heading["y"] = domain[1]
     band_note = dict(
         x=0.01,
         xref="x domain",
@@ -530,17 +560,17 @@ def side_by_side_figure(data: pd.DataFrame, months_shown: int, months_total: int
         xanchor="left",
         yanchor="top",
         font=dict(size=12, color="#444"),
-        text="grey band: within measurement noise of normal",
+        text=wrap_text("grey band: within measurement noise of normal", 12),
     )
     layout = dict(
         xaxis=dict(range=[0, months_total], dtick=1, anchor="y"),
-        yaxis=dict(domain=PANELS[2][3], rangemode="tozero", title=dict(text="per week")),
-        yaxis2=dict(domain=PANELS[1][3], range=[0, 105], anchor="x", title=dict(text="% of normal")),
-        yaxis3=dict(domain=PANELS[0][3], rangemode="tozero", anchor="x", title=dict(text="per day")),
+        yaxis=dict(domain=domains[2], rangemode="tozero", title=dict(text="per week")),
+        yaxis2=dict(domain=domains[1], range=[0, 105], anchor="x", title=dict(text="% of normal")),
+        yaxis3=dict(domain=domains[0], rangemode="tozero", anchor="x", title=dict(text="per day")),
         shapes=[noise],
-        annotations=[*panel_titles, band_note],
-        legend=dict(orientation="h", yanchor="bottom", y=1.05, x=1, xanchor="right"),
-        margin=dict(l=70, r=30, t=120, b=60),
+        annotations=[*headings, band_note],
+        legend=legend_below(),
+        margin=dict(l=60, r=20, b=bottom),
     )
     plural = "s" if months_shown != 1 else ""
     title = f"{months_shown} month{plural} side by side: both twitch; does strength change?"
@@ -550,7 +580,8 @@ def side_by_side_figure(data: pd.DataFrame, months_shown: int, months_total: int
         x_title="months since the diary began",
         y_title="cramps a week",
         description=describe_side_by_side(data, months_shown),
-        height=660,
+        height=height,
+        header_px=heading_px(headings[0]),
     )
 
 
@@ -606,25 +637,29 @@ def base_rate_figure(step: str) -> go.Figure:
         "Twitch at some point in life": "orange = twitches at some point in life",
     }
     key = legend.get(step, "orange = twitches at some point · black, circled in blue = " + step.lower())
+    # The key sits on top of the grid, wrapped on the narrowest figure. The grid keeps its squares square by
+    # shrinking its own area (constrain="domain") from the bottom, so the key stays on it on any screen.
+    key_note = dict(
+        panel_heading(key, 0, 1.0, room_px=TEXT_ROOM_PX - 20, xanchor="left", colour="#333"),
+        xref="x domain",
+        yref="y domain",
+    )
     layout = dict(
-        margin=dict(l=50, r=20, t=120, b=60),
-        xaxis=dict(range=[-0.5, GRID_COLUMNS - 0.5], showticklabels=False, showgrid=False, ticks=""),
-        yaxis=dict(
-            range=[GRID_ROWS - 0.5, -0.5], showticklabels=False, showgrid=False, ticks="", scaleanchor="x", scaleratio=1
+        margin=dict(l=20, r=20, b=50),
+        xaxis=dict(
+            range=[-0.5, GRID_COLUMNS - 0.5], showticklabels=False, showgrid=False, ticks="", constrain="domain"
         ),
-        annotations=[
-            dict(
-                x=0,
-                y=1.0,
-                xref="paper",
-                yref="paper",
-                xanchor="left",
-                yanchor="bottom",
-                showarrow=False,
-                font=dict(size=14, color="#333"),
-                text=key,
-            )
-        ],
+        yaxis=dict(
+            range=[GRID_ROWS - 0.5, -0.5],
+            showticklabels=False,
+            showgrid=False,
+            ticks="",
+            scaleanchor="x",
+            scaleratio=1,
+            constrain="domain",
+            constraintoward="top",
+        ),
+        annotations=[key_note],
     )
     count = len(highlighted)
     title = {
@@ -640,8 +675,9 @@ def base_rate_figure(step: str) -> go.Figure:
         x_title=f"100,000 people: {GRID_ROWS} rows of {GRID_COLUMNS}, one tiny square each",
         y_title="people",
         description=base_rate_sentence(step),
-        height=520,
+        height=370,
         mark=BASE_RATE_MARK,
+        header_px=heading_px(key_note),
     )
 
 

@@ -11,6 +11,7 @@ title that states the finding, and a one-sentence description kept in
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,11 +32,46 @@ PALETTE: dict[str, str] = {
 COLORWAY: list[str] = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")]
 NOISE_BAND_FILL = "rgba(120,120,120,0.18)"
 FONT_SIZE = 15
+#: Sizes (px) of the title, the mark under it, and the smallest text any figure may use.
+TITLE_FONT_SIZE = 17
+MARK_FONT_SIZE = 12
+SMALLEST_FONT_SIZE = 12
 #: Every course figure says, under its title, what its people and numbers are.
 SYNTHETIC_MARK = "Synthetic teaching example: not a real person"
-#: Titles are wrapped to lines of about this many characters, so that a finding is never cut off
-#: on a small laptop (an output about 570 px wide) or a projector at 150% zoom.
-TITLE_LINE_CHARS = 52
+#: The narrowest output a figure must fit: JupyterLab with its file browser open, on a 1280x720 projector
+#: at 150% zoom, leaves a notebook output about 420 px wide (a 1024x700 laptop: about 590 px).
+NARROWEST_FIGURE_PX = 400
+#: Room for one line of text across the narrowest figure. Titles, marks, panel headings and long labels
+#: are wrapped to it (plotly never wraps text), so nothing is cut off on a small laptop or a projector.
+TEXT_ROOM_PX = NARROWEST_FIGURE_PX - 24
+#: Plotly's spacing of the lines of one text (in em).
+LINE_SPACING = 1.3
+#: The plot area of the narrowest figure, once the y axis's labels and the right margin are taken off: what a
+#: view divides between side-by-side panels when it wraps their headings and labels.
+NARROWEST_PLOT_PX = NARROWEST_FIGURE_PX - 90
+#: Room in px under a panel for its x axis: ticks, tick labels and a one-line axis title.
+X_AXIS_PX = 56
+#: Size (px) of panel headings and of the text of legends and keys.
+HEADING_FONT_SIZE = 14
+LEGEND_FONT_SIZE = 13
+#: Room above the title; the gap plotly leaves between the title and the mark under it; and the gap
+#: between the mark and whatever is under it (a panel heading or the plot).
+TITLE_TOP_PX = 8
+MARK_GAP_PX = 9
+UNDER_MARK_PX = 12
+#: Legends lie under the plot, anchored to the bottom of the figure (yref "container"): plotly then keeps
+#: room for them however many rows they wrap to on a narrow screen, and they never run over an axis title.
+#: Beside the plot, a legend would take half of a narrow screen.
+LEGEND_BELOW: dict[str, Any] = dict(
+    orientation="h",
+    xref="container",
+    x=0.0,
+    xanchor="left",
+    yref="container",
+    y=0.0,
+    yanchor="bottom",
+    font=dict(size=LEGEND_FONT_SIZE),
+)
 
 COURSE_TEMPLATE = go.layout.Template(
     layout=dict(
@@ -43,11 +79,22 @@ COURSE_TEMPLATE = go.layout.Template(
         colorway=COLORWAY,
         paper_bgcolor="white",
         plot_bgcolor="white",
-        title=dict(x=0.01, xanchor="left", font=dict(size=FONT_SIZE + 3)),
-        xaxis=dict(showgrid=True, gridcolor="#e3e3e3", linecolor="#444", ticks="outside", zeroline=False),
-        yaxis=dict(showgrid=True, gridcolor="#e3e3e3", linecolor="#444", ticks="outside", zeroline=False),
-        legend=dict(bgcolor="rgba(255,255,255,0.85)"),
-        margin=dict(l=70, r=30, t=80, b=60),
+        title=dict(x=0.01, xanchor="left", font=dict(size=TITLE_FONT_SIZE)),
+        # automargin: tick labels and axis titles push the margins instead of being cut off.
+        xaxis=dict(
+            showgrid=True,
+            gridcolor="#e3e3e3",
+            linecolor="#444",
+            ticks="outside",
+            zeroline=False,
+            automargin=True,
+            title=dict(standoff=8),
+        ),
+        yaxis=dict(
+            showgrid=True, gridcolor="#e3e3e3", linecolor="#444", ticks="outside", zeroline=False, automargin=True
+        ),
+        legend=dict(LEGEND_BELOW, bgcolor="rgba(255,255,255,0.85)"),
+        margin=dict(l=60, r=20, t=80, b=50),
         hoverlabel=dict(font_size=FONT_SIZE),
     )
 )
@@ -80,15 +127,163 @@ class CourseFigure(go.Figure):
         display(HTML(description_html(figure_description(self))))
 
 
-def wrap_title(text: str, width: int = TITLE_LINE_CHARS) -> str:
-    """The title broken into lines of at most ``width`` characters with <br> (plotly does not wrap titles)."""
+# Advance widths of DejaVu Sans (the course font, and the widest of its fallbacks) for " " to "~", in
+# hundredths of an em, measured in Chromium. Other characters count as 0.84 em (as wide as "±" or "−").
+_ASCII_EM = (
+    "32 40 46 84 64 95 78 27 39 39 50 84 32 36 32 34 64 64 64 64 64 64 64 64 64 64 34 34 84 84 84 53 100 68 69 70 "
+    "77 63 58 77 75 29 29 66 56 86 75 79 60 79 69 63 61 73 68 99 69 61 69 39 34 39 84 50 50 61 63 55 63 62 35 63 63 "
+    "28 28 58 28 97 63 61 63 63 41 52 39 63 59 82 59 59 52 64 34 64 84"
+)
+_CHAR_EM: dict[str, float] = {chr(32 + i): int(w) / 100 for i, w in enumerate(_ASCII_EM.split())}
+_CHAR_EM.update({"·": 0.32, "–": 0.5, "—": 1.0, "é": 0.62, "°": 0.5})
+#: Bold DejaVu Sans is about this much wider.
+BOLD_FACTOR = 1.12
+_TAG = re.compile(r"<[^>]+>")
+# A number stays on the line of the word after it ("120 s", "14 kg", "7/10 for"): never "120" / "s rest".
+_NUMBER = re.compile(r"^[(±+−-]?[\d.,/]*\d[\d.,/%]*$")
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Estimated width in px of one line of ``text`` at ``size`` px (tags such as <b> are not counted)."""
+    plain = html.unescape(_TAG.sub("", text))
+    return sum(_CHAR_EM.get(c, 0.84) for c in plain) * size * (BOLD_FACTOR if bold else 1.0)
+
+
+def _greedy_lines(units: list[str], size: float, room_px: float, bold: bool) -> list[str]:
     lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
+    for unit in units:
+        if lines and text_width(lines[-1] + " " + unit, size, bold) <= room_px:
+            lines[-1] += " " + unit
         else:
-            lines.append(word)
-    return "<br>".join(lines)
+            lines.append(unit)
+    return lines
+
+
+def wrap_text(text: str, size: float, room_px: float = TEXT_ROOM_PX, bold: bool = False) -> str:
+    """``text`` broken with <br> into lines no wider than ``room_px`` at ``size`` px (plotly does not wrap text).
+
+    The one wrapping rule for every figure's title, mark, panel headings and long labels. Line breaks already
+    in ``text`` are kept; a number is kept with the word after it; a word wider than the room gets a line of
+    its own. Lines are balanced (as few lines as fit, then as even as they can be), so a title never ends
+    in one stray word. Only the breaks change, never the words.
+    """
+    out: list[str] = []
+    for paragraph in re.split(r"<br\s*/?>", text):
+        units: list[str] = []
+        for word in paragraph.split():
+            glue = units and _NUMBER.match(units[-1].rsplit(" ", 1)[-1])
+            if glue and not units[-1].endswith((",", ";", ":", ".")):
+                units[-1] += " " + word
+            else:
+                units.append(word)
+        lines = _greedy_lines(units, size, room_px, bold)
+        # Balance: the narrowest room that still gives as few lines.
+        low, high = max((text_width(u, size, bold) for u in units), default=0.0), room_px
+        while len(lines) > 1 and high - low > 2:
+            middle = (low + high) / 2
+            if len(_greedy_lines(units, size, middle, bold)) <= len(lines):
+                high = middle
+            else:
+                low = middle
+        if len(lines) > 1:
+            lines = _greedy_lines(units, size, high, bold)
+        out.extend(lines or [""])
+    return "<br>".join(out)
+
+
+def line_count(text: str) -> int:
+    """How many lines a plotly text has (its <br> breaks plus one)."""
+    return len(re.findall(r"<br\s*/?>", text)) + 1
+
+
+def text_height(lines: int, size: float) -> float:
+    """Height in px of ``lines`` lines of plotly text at ``size`` px."""
+    return size * (1.2 + LINE_SPACING * (max(1, lines) - 1))
+
+
+def wrap_title(text: str) -> str:
+    """A figure title wrapped to the narrowest figure (see wrap_text)."""
+    return wrap_text(text, TITLE_FONT_SIZE)
+
+
+def legend_below(**extra: Any) -> dict[str, Any]:
+    """The course's legend (LEGEND_BELOW: horizontal, under the plot), with ``extra`` settings."""
+    return dict(LEGEND_BELOW, **extra)
+
+
+def panel_heading(
+    text: str,
+    x: float,
+    y: float,
+    *,
+    room_px: float = NARROWEST_PLOT_PX,
+    xanchor: str = "center",
+    bold: bool = False,
+    size: float = HEADING_FONT_SIZE,
+    colour: str | None = None,
+) -> dict[str, Any]:
+    """A heading over a panel (or a key line), wrapped to ``room_px``, its bottom at paper ``(x, y)``."""
+    lines = wrap_text(text, size, room_px, bold).split("<br>")
+    shown = "<br>".join(f"<b>{line}</b>" for line in lines) if bold else "<br>".join(lines)
+    font: dict[str, Any] = dict(size=size) if colour is None else dict(size=size, color=colour)
+    return dict(
+        text=shown,
+        x=x,
+        y=y,
+        xref="paper",
+        yref="paper",
+        xanchor=xanchor,
+        yanchor="bottom",
+        align="left" if xanchor == "left" else "center",
+        showarrow=False,
+        font=font,
+    )
+
+
+def heading_px(annotation: dict[str, Any], pad: float = 6) -> float:
+    """The room in px a panel heading (from panel_heading) needs above its panel."""
+    return text_height(line_count(annotation["text"]), annotation["font"]["size"]) + pad
+
+
+def legend_px(names: Sequence[str], room_px: float = NARROWEST_FIGURE_PX) -> float:
+    """Estimated height in px of a legend_below with these entries on the narrowest figure (entries wrap to rows)."""
+    rows, used = 1, 0.0
+    for name in names:
+        width = 46 + text_width(name, LEGEND_FONT_SIZE)
+        if used and used + width > room_px:
+            rows, used = rows + 1, 0.0
+        used += width
+    return 10 + rows * LEGEND_FONT_SIZE * 1.6
+
+
+def stacked_domains(plot_px: float, gaps_px: Sequence[float], weights: Sequence[float]) -> list[tuple[float, float]]:
+    """Paper domains, top to bottom, of panels stacked in a plot area ``plot_px`` high.
+
+    ``gaps_px[i]`` is the room above panel ``i`` inside the plot area (0 for the top panel, whose heading
+    sits in the top margin): room for that panel's heading and the axis labels of the panel above.
+    The panels share the rest of the height in proportion to ``weights``.
+    """
+    room = plot_px - sum(gaps_px)
+    if room <= 0:
+        raise ValueError(f"stacked_domains: {plot_px} px cannot hold gaps of {sum(gaps_px)} px")
+    domains = []
+    top = 1.0
+    for gap, weight in zip(gaps_px, weights, strict=True):
+        top -= gap / plot_px
+        bottom = top - room * weight / sum(weights) / plot_px
+        domains.append((round(max(0.0, bottom), 4), round(top, 4)))
+        top = bottom
+    return domains
+
+
+def title_block_px(title: str, mark: str) -> float:
+    """Height in px from the top of a figure to the bottom of its wrapped title and mark (see style_figure)."""
+    return (
+        TITLE_TOP_PX
+        + text_height(line_count(title), TITLE_FONT_SIZE)
+        + MARK_GAP_PX
+        + text_height(line_count(mark), MARK_FONT_SIZE)
+    )
 
 
 def style_figure(
@@ -98,8 +293,9 @@ def style_figure(
     x_title: str,
     y_title: str,
     description: str,
-    height: int = 420,
+    height: int = 360,
     mark: str = SYNTHETIC_MARK,
+    header_px: float = 0,
 ) -> CourseFigure:
     """Apply the course's title, axis labels, size, mark and alt text to a figure.
 
@@ -108,8 +304,13 @@ def style_figure(
     gives a reader who cannot see the figure the same point. ``mark`` is the
     small line under the title that says what the figure's data are (by default
     that its people are synthetic), so a projected slide or a screenshot never
-    reads as a real patient. The title is wrapped and the figure fills the width
-    of its output, so nothing is cut off on a small screen.
+    reads as a real patient.
+
+    Layout: the title and the mark are wrapped to the narrowest figure (wrap_text) and
+    stacked at the top; the top margin is computed from their lines, plus ``header_px``
+    for what a figure puts above its plot area (panel headings, a key line). ``height``
+    is everything under the mark (headings, plot, axes, legend); the figure fills the
+    width of its output, so nothing is cut off on a small screen.
     """
     for name, value in (("title", title), ("x_title", x_title), ("y_title", y_title), ("description", description)):
         if not value or not value.strip():
@@ -117,16 +318,30 @@ def style_figure(
                 f"style_figure: {name} is empty; every course figure needs a title, axis titles with units and "
                 "a description"
             )
-    wrapped = wrap_title(title)
-    extra_lines = wrapped.count("<br>")
-    top = (fig.layout.margin.t if fig.layout.margin.t is not None else COURSE_TEMPLATE.layout.margin.t) or 80
+    wrapped, wrapped_mark = wrap_title(title), wrap_text(mark, MARK_FONT_SIZE)
+    # A y title longer than the plot is high would run into the mark: wrap it to the plot's height on the
+    # narrowest figure (where the legend under the plot takes the most rows), less some room above and below.
+    names = [t.name for t in fig.data if t.name and t.showlegend is not False]
+    bottom = max(fig.layout.margin.b or 0, X_AXIS_PX)
+    plot_px = height - header_px - bottom - (legend_px(names) if len(names) > 1 else 0)
+    under_mark = title_block_px(wrapped, wrapped_mark) + UNDER_MARK_PX
+    total = round(under_mark + height)
+    # The first line's baseline sits TITLE_TOP_PX plus the font's ascent from the top; plotly stacks further
+    # lines, then the mark, downwards from it.
+    baseline = TITLE_TOP_PX + 0.95 * TITLE_FONT_SIZE
     fig.update_layout(
         template=COURSE_TEMPLATE,
-        title=dict(text=wrapped, subtitle=dict(text=mark, font=dict(size=12, color="#555"))),
-        xaxis_title_text=x_title,
-        yaxis_title_text=y_title,
-        height=height + 24 * extra_lines,
-        margin=dict(t=top + 24 * extra_lines),
+        title=dict(
+            text=wrapped,
+            yref="container",
+            y=round(1 - baseline / total, 4),
+            yanchor="bottom",
+            subtitle=dict(text=wrapped_mark, font=dict(size=MARK_FONT_SIZE, color="#555")),
+        ),
+        xaxis_title_text=wrap_text(x_title, FONT_SIZE),
+        yaxis_title_text=wrap_text(y_title, FONT_SIZE, max(plot_px - 20, 120)),
+        height=total,
+        margin=dict(t=round(under_mark + header_px)),
         autosize=True,
         meta={"description": description, "title": title, "mark": mark},
     )

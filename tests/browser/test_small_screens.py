@@ -1,0 +1,172 @@
+"""The first hour on a small screen: every lesson fits a small laptop and a projector, and survives a kernel restart.
+
+Sizes (CSS pixels, JupyterLab with its file browser open, as a learner first sees it), from tests/conftest.py:
+- 1024x700: a small laptop;
+- projector: a 1280x720 projector at 150% zoom, i.e. 853x480 at device scale factor 1.5.
+
+At each size every lesson notebook is run from the top, every prediction answered and every exercise's
+result opened, so the figures hidden behind them are drawn too; then nothing may be cut off, run over other
+text, or scroll sideways (tools.lab.layout_problems). Screenshots go to screenshots/<size>/<notebook>/ for
+people to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import plotly
+import plotly.graph_objects as go
+import pytest
+
+from helpers.apps.watch import LOST_AFTER_S, LOST_KERNEL_MESSAGE, PING_EVERY_S
+from tests.conftest import NOTEBOOKS, SCREENSHOTS, SMALL_SCREENS
+from tools.lab import (
+    SCROLL_BOX_CLASS,
+    change_and_time_redraw,
+    figure_controls,
+    layout_problems,
+    open_answers,
+    open_notebook,
+    reveal_predictions,
+    run_all,
+    screenshot_notebook,
+    start_run_all,
+    wait_for_idle_kernel,
+    wait_for_notebook,
+    wait_for_run_all,
+)
+
+pytestmark = pytest.mark.browser
+
+BANNER = ".jp-NotebookPanel:not(.lm-mod-hidden) .course-lost-kernel"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_figure_and_output_fits_a_small_laptop_and_a_projector(notebook, lab_server, small_screen):
+    # Both sizes at once, each on its own copy of the notebook (so its own kernel): the two kernels run side
+    # by side, which keeps this test about as fast as one size.
+    pages = {}
+    try:
+        for size in SMALL_SCREENS:
+            copy = lab_server.root_dir / size / notebook.name
+            copy.parent.mkdir(exist_ok=True)
+            shutil.copy2(notebook, copy)
+            pages[size] = small_screen(size).new_page()
+            open_notebook(pages[size], lab_server, f"{size}/{notebook.name}", wait=False)
+        for page in pages.values():
+            wait_for_notebook(page)
+        started = {size: start_run_all(page) for size, page in pages.items()}
+        for size, page in pages.items():
+            wait_for_run_all(page, started[size])
+        problems = {}
+        for size, page in pages.items():
+            reveal_predictions(page)
+            open_answers(page)  # the exercises' results too, as a learner opens them
+            problems[size] = layout_problems(page)
+            assert screenshot_notebook(page, SCREENSHOTS / size / notebook.stem, max_shots=16, settle_ms=120)
+    finally:
+        for page in pages.values():
+            page.close()
+        lab_server.shutdown_kernels()
+    for size, found in problems.items():
+        assert found == [], (
+            f"{notebook.name} at {size}: {len(found)} things cut off, run over or scrolling sideways "
+            f"(screenshots in {SCREENSHOTS / size / notebook.stem}):\n" + "\n".join(found)
+        )
+
+
+def _visible_banners(page) -> list[str]:
+    return page.evaluate(
+        "(sel) => Array.from(document.querySelectorAll(sel))"
+        ".filter(b => b.getBoundingClientRect().height > 0).map(b => b.innerText)",
+        BANNER,
+    )
+
+
+def test_a_restarted_kernel_shows_the_lost_kernel_banner_until_run_all(lab_server, browser):
+    notebook = NOTEBOOKS[0]
+    page = browser.new_page()
+    try:
+        open_notebook(page, lab_server, notebook.name)
+        run_all(page)
+        assert page.locator(BANNER).count() > 0, f"{notebook.name}: no app with a kernel watch after Run All"
+        assert _visible_banners(page) == [], "the lost-kernel banner shows while the kernel is alive"
+
+        # Not awaited: the command's promise settles only once its "Restart Kernel?" dialog is answered.
+        page.evaluate("() => { window.jupyterapp.commands.execute('kernelmenu:restart'); }")
+        page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept").click(timeout=10_000)
+        restarted = time.monotonic()
+        page.wait_for_function(
+            "(sel) => Array.from(document.querySelectorAll(sel)).some(b => b.getBoundingClientRect().height > 0)",
+            arg=BANNER,
+            timeout=(LOST_AFTER_S + PING_EVERY_S + 2) * 1000,
+            polling=250,
+        )
+        shown = _visible_banners(page)
+        assert shown and all(text.strip() == LOST_KERNEL_MESSAGE for text in shown), shown
+        print(f"lost-kernel banner shown {time.monotonic() - restarted:.1f} s after the restart")
+
+        wait_for_idle_kernel(page)
+        run_all(page)
+        assert _visible_banners(page) == [], "the lost-kernel banner stays after Run All on a fresh kernel"
+        assert page.locator(BANNER).count() > 0, "the apps came back after Run All"
+        # And the apps are live again: a control redraws its figure (what the banner says is lost).
+        reveal_predictions(page)
+        controls = figure_controls(page)
+        assert controls, f"{notebook.name}: no control next to a figure after Run All"
+        assert change_and_time_redraw(page, controls[0]) is not None, "after Run All, a control still does nothing"
+    finally:
+        page.close()
+        lab_server.shutdown_kernels()
+
+
+def test_the_layout_check_sees_what_is_cut_off_and_ignores_what_is_hidden(browser):
+    """layout_problems on a page shaped like JupyterLab's: each fault found, hidden and deliberate things not."""
+    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    bare = dict(width=300, height=200, xaxis=dict(visible=False), yaxis=dict(visible=False))
+    long_title = "A title far too long for a figure three hundred pixels wide"
+    figures = {
+        "cut": go.Figure(layout=dict(bare, title=dict(text=long_title))),
+        "fits": go.Figure(layout=dict(bare, title=dict(text="Fits"))),
+        "hidden": go.Figure(layout=dict(bare, title=dict(text=long_title))),
+        "overlap": go.Figure(
+            layout=dict(
+                bare,
+                annotations=[
+                    dict(text="one label", x=0.5, y=0.5, showarrow=False),
+                    dict(text="another label", x=0.52, y=0.5, showarrow=False),
+                ],
+            )
+        ),
+    }
+    wide = "<div style='width:900px'>wide</div>"
+    outputs = [
+        f"<div id='{key}'></div>" if key != "hidden" else f"<div style='display:none'><div id='{key}'></div></div>"
+        for key in figures
+    ]
+    outputs += [
+        f"<div style='overflow-x:auto'>{wide}</div>",
+        f"<div class='{SCROLL_BOX_CLASS}' style='overflow-x:auto'>{wide}</div>",
+        f"<div style='display:none;overflow-x:auto'>{wide}</div>",
+    ]
+    page = browser.new_page()
+    try:
+        page.set_content(
+            "<div class='jp-NotebookPanel'>"
+            + "".join(f"<div class='jp-OutputArea-output' style='width:400px'>{o}</div>" for o in outputs)
+            + "</div>"
+        )
+        page.add_script_tag(path=str(plotly_js))
+        for key, fig in figures.items():
+            page.evaluate("([k, s]) => Plotly.newPlot(k, s.data, s.layout)", [key, json.loads(fig.to_json())])
+        problems = layout_problems(page)
+    finally:
+        page.close()
+    assert problems == [
+        f"title cut off in: {long_title} ({long_title[:40]})",
+        "annotation runs over annotation in: untitled (one label / another label)",
+        "output scrolls sideways: wide",
+    ], problems
