@@ -8,16 +8,13 @@ rows come from bench/bench_browser.py.
 
 from __future__ import annotations
 
-import statistics
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import p95, time_sweep  # noqa: E402
-
-TARGET = "< 20 ms p95"
+from bench.common import time_sweep, update_rows  # noqa: E402
 
 
 def _range(slider) -> list:
@@ -26,18 +23,6 @@ def _range(slider) -> list:
     if isinstance(slider.step, float):
         values = [round(v, 6) for v in values]
     return values
-
-
-def _rows(name: str, times: list[float]) -> list[dict]:
-    return [
-        {
-            "benchmark": f"python: {name} update median",
-            "value": statistics.median(times),
-            "unit": "ms",
-            "target": "context",
-        },
-        {"benchmark": f"python: {name} update p95", "value": p95(times), "unit": "ms", "target": TARGET},
-    ]
 
 
 def rows() -> list[dict]:
@@ -53,21 +38,21 @@ def rows() -> list[dict]:
         ("exercise", lab.exercise),
     ):
         values = _range(slider)
-        out += _rows(f"trigger lab '{label}' slider", time_sweep(slider, values + values[::-1]))
+        out += update_rows(f"trigger lab '{label}' slider", time_sweep(slider, values + values[::-1]))
 
     body = body_map_over_time()
     months = _range(body.month)
-    out += _rows("body map 'month' slider", time_sweep(body.month, months + months[::-1]))
+    out += update_rows("body map 'month' slider", time_sweep(body.month, months + months[::-1]))
     personas = [value for _label, value in body.persona.options]
-    out += _rows("body map 'person' dropdown", time_sweep(body.persona, (personas + personas[::-1]) * 2))
+    out += update_rows("body map 'person' dropdown", time_sweep(body.persona, (personas + personas[::-1]) * 2))
 
     pair = side_by_side()
     shown = _range(pair.months)
-    out += _rows("side by side 'months shown' slider", time_sweep(pair.months, shown + shown[::-1]))
+    out += update_rows("side by side 'months shown' slider", time_sweep(pair.months, shown + shown[::-1]))
 
     rates = base_rate_explorer()
     steps = list(rates.step.options)
-    out += _rows("base-rate explorer step buttons", time_sweep(rates.step, (steps + steps[::-1]) * 3))
+    out += update_rows("base-rate explorer step buttons", time_sweep(rates.step, (steps + steps[::-1]) * 3))
     return out
 
 

@@ -22,3 +22,22 @@ def time_sweep(control: Any, values: list) -> list[float]:
         control.value = value
         times.append((time.perf_counter() - started) * 1000.0)
     return times
+
+
+#: The budget of one control's Python-side update (model + view + redraw message), per the lesson issues.
+UPDATE_TARGET = "< 20 ms p95"
+
+
+def update_rows(name: str, times: list[float]) -> list[dict]:
+    """Median (context) and p95 (against UPDATE_TARGET) rows for one control's update times."""
+    import statistics
+
+    return [
+        {
+            "benchmark": f"python: {name} update median",
+            "value": statistics.median(times),
+            "unit": "ms",
+            "target": "context",
+        },
+        {"benchmark": f"python: {name} update p95", "value": p95(times), "unit": "ms", "target": UPDATE_TARGET},
+    ]

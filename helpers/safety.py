@@ -118,8 +118,9 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "with low mood, or with loud snoring, choking noises or pauses in breathing in your sleep",
         ),
         "#009E73",
-        "a twitch for more than 2 weeks or in more than one place, numbness or tingling for more than a few weeks, "
-        "or tiredness for a few weeks without a reason",
+        "a twitch for more than 2 weeks or in more than one place, an area that feels weak or stiff while every task "
+        "is still as easy, numbness or tingling for more than a few weeks, or tiredness for a few weeks without a "
+        "reason",
     ),
 )
 #: The guidance the four levels follow (keys of data/references.toml): every page that shows them lists these.

@@ -335,3 +335,32 @@ def test_lesson_refuses_a_card_sort_as_a_prediction(fake_lesson):
             call()
         assert "card sort" in str(err.value) and "quiz('sort_tired_or_weak')" in err.value.fix
     assert isinstance(fake_lesson.predict("check_retest"), QuizWidget)
+
+
+def test_no_widget_of_any_lesson_shows_raw_markdown_asterisks():
+    """Issue 15: "holds against \\*some\\* resistance" was shown with its asterisks. Every question, option, card and
+    feedback of every lesson's bank, as its widget renders it, has none left."""
+    import re
+    from pathlib import Path
+
+    from helpers.apps.quiz import card_sort, feedback_html, quiz
+    from helpers.quiz import CardSort as Sort
+    from helpers.quiz import load_bank
+
+    root = Path(__file__).resolve().parent.parent / "helpers"
+    banks = sorted(root.rglob("questions.toml"))
+    assert len(banks) >= 4
+    for bank in banks:
+        for key, item in load_bank(bank).items():
+            widget = card_sort(item) if isinstance(item, Sort) else quiz(item)
+            shown = [c.value for c in widget.children if hasattr(c, "value") and isinstance(c.value, str)]
+            if isinstance(item, Sort):
+                shown += [choice.description for choice in widget.choices]
+                shown += [feedback_html(True, card.feedback) for card in item.cards]
+            else:
+                shown += [label for label, _ in widget.options.options]
+                shown += [feedback_html(c.correct, c.feedback) for c in item.choices]
+            text = re.sub(r"<[^>]+>", "", " ".join(shown))
+            assert "*" not in text, (
+                f"{bank.parent.name}:{key} shows a raw asterisk: {text[text.index('*') - 40 :][:80]}"
+            )

@@ -179,7 +179,7 @@ def test_trigger_series_carries_over_and_settles():
 
 
 def test_mrc_grade_mapping():
-    assert list(mrc_grade_from_strength([100, 85, 84.9, 40, 39, 15, 5, 1, 0])) == [5, 5, 4, 4, 3, 3, 2, 1, 0]
+    assert list(mrc_grade_from_strength([100, 85, 84.9, 10, 9.9, 4, 1.5, 1, 0])) == [5, 5, 4, 4, 3, 3, 2, 1, 0]
     assert list(check_mrc_grade([0, 5, 3])) == [0, 5, 3]
 
 

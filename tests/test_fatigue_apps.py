@@ -191,12 +191,12 @@ def test_predict_panels_start_hidden_and_unlock_after_a_checked_prediction():
     for panel in (predict_grip("hard_training_week"), predict_grip("als_limb_onset"), predict_noise()):
         assert panel.reveal_button.disabled
         panel.reveal()
-        assert panel.hidden.layout.display == "none", "no reveal before a prediction"
+        assert not panel.revealed, "no reveal before a prediction"
         panel.quiz.options.value = 0
         panel.quiz.check_button.click()
         assert not panel.reveal_button.disabled
         panel.reveal()
-        assert panel.hidden.layout.display is None
+        assert panel.revealed
 
 
 def test_apps_have_stable_text_fallbacks():

@@ -128,7 +128,7 @@ def test_predict_then_reveal_stays_hidden_until_a_prediction_is_checked():
     hidden = go.FigureWidget()
     app = predict_then_reveal(QUESTION, hidden)
     app.reveal()
-    assert app.hidden.layout.display == "none" and app.hidden.children == () and app.content is hidden
+    assert not app.revealed and app.hidden.children == () and app.content is hidden
     assert app.reveal_button.disabled
     app.quiz.check_button.click()  # nothing chosen yet: still locked
     assert app.reveal_button.disabled
@@ -136,7 +136,7 @@ def test_predict_then_reveal_stays_hidden_until_a_prediction_is_checked():
     app.quiz.check_button.click()
     assert not app.reveal_button.disabled
     app.reveal_button.click()
-    assert app.hidden.layout.display is None and app.hidden.children == (hidden,)
+    assert app.revealed and app.hidden.children == (hidden,)
 
 
 def test_app_text_fallback_is_stable_and_short():

@@ -170,17 +170,17 @@ def test_side_by_side_slider_sweeps_months_and_reveal_waits_for_a_prediction():
         assert_styled(app.figure)
     assert widths == sorted(widths) and widths[0] < widths[-1]
     panel = app.prediction
-    assert panel.hidden.layout.display == "none"
+    assert not panel.revealed
     assert "Person A" in figure_state(app.figure) and "benign" not in figure_state(app.figure).lower(), (
         "names stay hidden until the reveal"
     )
     panel.reveal()
-    assert panel.hidden.layout.display == "none", "no reveal before a checked prediction"
+    assert not panel.revealed, "no reveal before a checked prediction"
     panel.quiz.options.value = QUESTIONS["which_is_benign"].correct_index
     panel.quiz.check()
     panel._unlock()
     panel.reveal()
-    assert panel.hidden.layout.display is None
+    assert panel.revealed
     story, more_twitching = panel.hidden.children[0].children
     assert "Benign fasciculation" in story.value
     assert "top panel again" in story.value, "the reveal points back at the twitch lines"

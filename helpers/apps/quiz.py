@@ -210,11 +210,11 @@ class PredictThenReveal(CourseApp):
         self, question: Question, hidden: widgets.Widget, reveal_label: str = "Reveal", title: str = "Predict"
     ) -> None:
         self.quiz = QuizWidget(question, title=title)
-        # A box of our own: a FigureWidget's .layout is its plotly layout, not a widget layout. The panel stays
-        # empty until the reveal: a live figure drawn inside a hidden box comes out blank (no data, default axes)
-        # and does not recover, so it is put on the page only once it can be seen.
+        # The panel is an empty box until the reveal, never a box hidden with display:none: a live figure drawn
+        # inside a hidden box comes out blank (no data, default axes) and does not recover, and the browser may
+        # apply a layout change after it has drawn the box's new children, so "show, then fill" is not enough.
         self.content = hidden
-        self.hidden = widgets.VBox([], layout=widgets.Layout(display="none"))
+        self.hidden = widgets.VBox([])
         self.hidden.add_class(HIDDEN_PANEL_CLASS)
         self.reveal_button = widgets.Button(
             description=reveal_label, disabled=True, layout=widgets.Layout(width="220px")
@@ -233,12 +233,15 @@ class PredictThenReveal(CourseApp):
             self.reveal_button.disabled = False
             self.reveal_button.tooltip = ""
 
+    @property
+    def revealed(self) -> bool:
+        """Whether the hidden panel is on the page."""
+        return bool(self.hidden.children)
+
     def reveal(self) -> None:
         """Show the hidden panel (only once a prediction has been checked)."""
         if self.reveal_button.disabled:
             return
-        # Shown first, filled second: the browser then draws the content into a visible box.
-        self.hidden.layout.display = None
         self.hidden.children = (self.content,)
 
 

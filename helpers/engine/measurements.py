@@ -91,10 +91,11 @@ def acute_grip_factors(repetitions: int, rest_s: float, drop_12: ArrayLike, reco
 # MRC grades
 # --------------------------------------------------------------------------
 #: Lower strength bounds (% of own normal) for MRC grades 5, 4, 3, 2, 1.
-#: ASSUMPTION: the MRC scale is coarse; a muscle can lose a sizeable part of its
-#: force and still be graded 5, and grade 4 spans a wide range. That is why
-#: dynamometry detects change earlier (Medical Research Council 1976; Dodds 2014).
-MRC_LOWER_BOUNDS_PCT: tuple[tuple[int, float], ...] = ((5, 85.0), (4, 40.0), (3, 15.0), (2, 5.0), (1, 0.5))
+#: ASSUMPTION: the MRC scale is coarse and not linear; a muscle can lose a sizeable part of its
+#: force and still be graded 5, and grade 4 spans most of the range, down to a small fraction of
+#: normal force; grade 3 (against gravity, yielding to any push) is only a few kilograms of grip.
+#: That is why dynamometry detects change earlier (Medical Research Council 1976; Shefner 2017).
+MRC_LOWER_BOUNDS_PCT: tuple[tuple[int, float], ...] = ((5, 85.0), (4, 10.0), (3, 4.0), (2, 1.5), (1, 0.5))
 #: Examiner variability, SD in % strength before grading. ASSUMPTION.
 MRC_EXAMINER_SD_PCT: float = 3.0
 

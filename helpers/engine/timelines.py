@@ -72,8 +72,9 @@ EXTRA_TRIGGER_EXPONENT = 0.5
 #: regions (Turner & Talbot 2013), fewer once the muscle is wasted.
 ALS_TWITCH_PEAK_PER_DAY = 8.0
 
-# ---- cramps (Caress 2016, PMID 26332705: 95% of ALS over the course) ----
-ALS_CRAMPS_PER_DAY_AT_FULL_LOSS = 1.5  # ASSUMPTION
+# ---- cramps (Caress 2016, PMID 26332705: 95% of ALS over the course, varying from month to month, trending
+# lower after the first year, fewer in bulbar onset). In ALS a persona's cramps.per_week holds from the start of
+# the diary: the model does not make them climb with weakness (Stephens 2017 found no link with severity).
 CRAMPS_PER_MIN_HARD_EXERCISE = 0.004  # ASSUMPTION: cramps after hard exercise
 
 # ---- other symptoms (ASSUMPTION for every value: plausible scales for a diary) ----
@@ -302,13 +303,15 @@ def noticed_twitches(
 def daily_cramps(
     spec: PersonaSpec, draw: Draw, ctx: DailyContext, loss_frac: np.ndarray, activity: np.ndarray
 ) -> np.ndarray:
-    """Cramps per day: a baseline, after hard exercise, a persona's extra (until treated), and ALS weakness."""
+    """Cramps per day: a baseline, after hard exercise, and a persona's extra (until treated).
+
+    ``loss_frac`` is not used: cramps in ALS do not follow the weakness (see the note above the constants).
+    """
     per_week = spec.cramps.per_week
     base_cramps = min(per_week, Cramps().per_week)
     cramp_rate = (base_cramps + (per_week - base_cramps) * activity[None, :]) / 7.0
     cramp_rate = cramp_rate + CRAMPS_PER_MIN_HARD_EXERCISE * ctx.hard_exertion
-    if spec.weakness.kind == "als":
-        cramp_rate = cramp_rate + ALS_CRAMPS_PER_DAY_AT_FULL_LOSS * loss_frac.mean(axis=0)
+    del loss_frac
     return draw("cramps").poisson(np.broadcast_to(cramp_rate, ctx.sleep.shape))
 
 

@@ -16,6 +16,7 @@ from helpers.weakness.apps import (
     daily_life_figure,
     pathway_explorer,
     site_details_html,
+    site_sources,
 )
 from helpers.weakness.model import (
     ITEM_DOMAINS,
@@ -33,7 +34,7 @@ from helpers.weakness.views import cramps_figure, pathway_figure
 
 LESSON = Lesson(__name__)
 #: Text the lesson's widgets show beyond its question bank (the explorer's notes): cited sources live here too.
-WIDGET_TEXTS = tuple(site.note for site in PATH_SITES)
+WIDGET_TEXTS = tuple(site.note for site in PATH_SITES) + tuple(site_sources(site.key) for site in PATH_SITES)
 QUESTIONS = LESSON.questions
 quiz = LESSON.quiz
 predict = LESSON.predict

@@ -51,19 +51,29 @@ CLINIC_PERSONAS: tuple[str, ...] = (
 # ---------------------------------------------------------------------------
 # 1. The motor pathway explorer
 # ---------------------------------------------------------------------------
+def site_sources(site: str) -> str:
+    """ "Shefner 2020; Turner & Talbot 2013": the sources of a site's signs, as the reference list cites them."""
+    from helpers.references import bibliography
+
+    refs = bibliography()
+    return "; ".join(refs[key].cite for key in path_site(site).sources)
+
+
 def site_details_html(site: str) -> str:
-    """The signs damage at ``site`` gives, and which synthetic people have trouble there, as a short list."""
+    """The signs damage at ``site`` gives, who in the course has trouble there, and the sources, as a short list."""
     chosen = path_site(site)
     signs = "".join(f"<li>{html.escape(s)}</li>" for s in chosen.signs)
-    people = ", ".join(person(p).first_name for p in chosen.people)
+    people = ", ".join(person(p).first_name for p in chosen.people) or "none"
     calm = ", ".join(person(p).first_name for p in NO_DAMAGE)
     return (
         f"<div style='font-size:1em;line-height:1.45'><p style='margin:0.3em 0'><strong>{html.escape(chosen.name)}"
-        f"</strong>: {html.escape(chosen.where)}.</p><p style='margin:0.3em 0'>Damage here gives:</p>"
+        f"</strong>: {html.escape(chosen.where)}.</p><p style='margin:0.3em 0'>Damage here can give:</p>"
         f"<ul style='margin:0.2em 0 0.4em 1.2em;padding:0'>{signs}</ul>"
         f"<p style='margin:0.3em 0'>The course's synthetic people with trouble here: {html.escape(people)}. "
-        f"{html.escape(chosen.note)}</p><p style='margin:0.3em 0;color:#444'>No damage anywhere on the path: "
-        f"{html.escape(calm)} (their measured strength stays normal).</p></div>"
+        f"{html.escape(chosen.note)}</p><p style='margin:0.3em 0;color:#444'>No damage found on the path when a "
+        f"clinician examined them: {html.escape(calm)}. Their symptoms are real; their path from brain to muscle "
+        f"is intact.</p><p style='margin:0.3em 0;color:#444;font-size:0.9em'>Sources: "
+        f"{html.escape(site_sources(site))}.</p></div>"
     )
 
 
@@ -99,20 +109,24 @@ def pathway_explorer(site: str = "upper_motor_neuron") -> PathwayExplorer:
 # ---------------------------------------------------------------------------
 def progression_html(rate: Progression) -> str:
     """The slope and Kimura's rate written out, so a learner can check them by hand."""
+    per_month = (
+        f"{rate.points_per_month:.2f} points a month"
+        if rate.points_per_month > 0
+        else "no fall (the total did not go down)"
+    )
     slope = (
-        f"Slope between visits: ({rate.first_total} − {rate.last_total}) ÷ {rate.months:.1f} months = "
-        f"<strong>{rate.points_per_month:.2f} points a month</strong>."
+        f"Slope between the first and the last visit: ({rate.first_total} − {rate.last_total}) ÷ "
+        f"{rate.months:.1f} months = <strong>{per_month}</strong>."
     )
     if rate.kimura_rate is None:
-        return (
-            f"<p style='margin:0.3em 0'>{slope} No steady fall, so the progression classes (Kimura 2006), which "
-            f"describe ALS, do not apply.</p>"
-        )
+        return f"<p style='margin:0.3em 0'>{slope} Kimura's rate is for people with ALS; it does not apply here.</p>"
     return (
-        f"<p style='margin:0.3em 0'>{slope}<br>Kimura 2006's rate: ({FULL_SCORE} − {rate.last_total}) ÷ "
-        f"{rate.months_since_symptoms:.1f} months since the first symptom = <strong>{rate.kimura_rate:.2f} points a "
-        f"month</strong>: <strong>{rate.label}</strong> (under 0.5 slow, 0.5 to 1.0 intermediate, 1.0 or more "
-        f"fast).</p>"
+        f"<p style='margin:0.3em 0'>{slope}<br>Kimura's rate at the first visit: ({FULL_SCORE} − "
+        f"{rate.first_total}) ÷ {rate.months_since_symptoms:.0f} months since the first symptom = "
+        f"<strong>{rate.kimura_rate:.2f} points a month</strong>. It rests on one visit and on when the first "
+        f"symptom was (an assumption of the course, from the story), so it can differ from the slope over two "
+        f"years. Studies use it to compare groups (under 0.5 slow, 0.5 to under 1.0 intermediate, 1.0 or more "
+        f"fast; Kimura 2006); it cannot tell one person's future.</p>"
     )
 
 

@@ -32,7 +32,7 @@ class PathSite:
     summary: str  # the signs in a few words, for the diagram's title
     where: str  # plain words: "nerve cells in the brainstem and spinal cord, and their long fibres out to the muscles"
     signs: tuple[str, ...]
-    people: tuple[str, ...]  # persona ids with trouble here
+    people: tuple[str, ...]  # persona ids with trouble here (may be empty)
     note: str  # one sentence on the course's people, or a caution
     sources: tuple[str, ...]  # reference keys (data/references.toml)
 
@@ -48,18 +48,28 @@ PATH_SITES: tuple[PathSite, ...] = (
         "nerve cells in the brain's motor area and their long fibres down to the brainstem and spinal cord",
         ("stiffness (spasticity)", "brisk reflexes", "slow, effortful movements", "weakness without early wasting"),
         ("als_limb_onset", "als_bulbar_onset"),
-        "ALS damages upper and lower motor neurons together: that mix is one of its marks (Shefner 2020).",
+        "ALS often damages upper and lower motor neurons in the same region: that mix is one of its marks "
+        "(Shefner 2020). A neck problem pressing on the spinal cord, or low vitamin B12, can give a similar mix, "
+        "which is why doctors scan and test blood before they say ALS (Turner & Talbot 2013).",
         ("shefner2020", "turner2013"),
     ),
     PathSite(
         "lower_motor_neuron",
         "Lower motor neuron",
-        "weakness, wasting and twitching",
-        "nerve cells in the brainstem and spinal cord, and their fibres out to the muscles",
-        ("weakness", "wasting (thin muscles)", "twitching (fasciculation)", "cramps", "floppy tone, weak reflexes"),
+        "weakness and wasting, often with twitching",
+        "nerve cells in the brainstem and spinal cord; their long fibres run out through the nerve roots and nerves "
+        "to the muscles",
+        (
+            "weakness",
+            "wasting (thin muscles)",
+            "twitching (fasciculation)",
+            "cramps",
+            "floppy tone, reduced or absent reflexes",
+        ),
         ("als_limb_onset", "als_bulbar_onset"),
-        "Daniel's twitching also starts in these nerve fibres, but they are healthy, only over-excitable: his "
-        "strength stays normal (Simon & Kiernan 2013).",
+        "Daniel's twitching also starts in these nerve fibres, but a neurologist examined him and found them "
+        "healthy, only over-excitable, with full strength (Simon & Kiernan 2013). Twitching or cramps with normal "
+        "strength are common and usually harmless.",
         ("shefner2020", "simon2013"),
     ),
     PathSite(
@@ -84,9 +94,11 @@ PATH_SITES: tuple[PathSite, ...] = (
         "a nerve on its way through the arm or leg, for example the median nerve at the wrist",
         ("numbness or tingling in that nerve's area", "weakness or thinning of the muscles it serves"),
         ("carpal_tunnel", "b12_deficiency"),
-        "Linda's median nerve is squeezed at the wrist (carpal tunnel): tingling in the thumb-side fingers, worse "
-        "at night. Low vitamin B12 harms long nerves too: Tom's feet tingle.",
-        ("nhscarpal", "nhsb12"),
+        "Linda's median nerve (one of the three main nerves of the hand) is squeezed at the wrist (carpal tunnel): "
+        "tingling in the thumb-side fingers, worse at night. Low vitamin B12 can harm the long nerves to both feet: "
+        "Tom's feet tingle. Rarely, a nerve condition weakens muscles without numbness (multifocal motor "
+        "neuropathy), one of the conditions doctors rule out before ALS (Traynor 2000).",
+        ("nhscarpal", "nhsb12", "traynor2000"),
     ),
     PathSite(
         "neuromuscular_junction",
@@ -108,10 +120,15 @@ PATH_SITES: tuple[PathSite, ...] = (
         "Muscle",
         "weakness near the hips and shoulders",
         "the muscle fibres themselves",
-        ("weakness, often near the hips and shoulders (stairs, lifting the arms)", "no numbness"),
-        ("overactive_thyroid",),
-        "An overactive thyroid can weaken the muscles near the hips and shoulders; Sofia's grip stays normal.",
-        ("nhsthyroid",),
+        (
+            "weakness, often near the hips and shoulders (stairs, lifting the arms), in some conditions in the hands "
+            "or thighs",
+            "no numbness",
+        ),
+        (),
+        "None of the course's people has a muscle disease. An overactive thyroid can weaken the muscles near the "
+        "hips and shoulders; Sofia's twitching and cramps come from her thyroid, but her strength stays normal.",
+        ("nhsthyroid", "turner2013"),
     ),
     PathSite(
         "sensory_path",
@@ -125,17 +142,18 @@ PATH_SITES: tuple[PathSite, ...] = (
             "strength normal if only this path is hit",
         ),
         ("b12_deficiency", "carpal_tunnel", "cervical_radiculopathy"),
-        "ALS spares this path: numbness or tingling as the main problem points away from it.",
+        "ALS usually spares this path: numbness or tingling as the main problem points away from it.",
         ("nhsb12", "turner2013"),
     ),
 )
 PATH_SITE_KEYS: tuple[str, ...] = tuple(site.key for site in PATH_SITES)
-#: The course's people with no damage anywhere on the path: their measured strength stays normal.
+#: The course's people in whom a clinician's examination found no damage on the path (their symptoms are real).
 NO_DAMAGE: tuple[str, ...] = (
     "hard_training_week",
     "exam_stress_student",
     "benign_fasciculation",
     "health_anxiety",
+    "overactive_thyroid",
     "post_viral_fatigue",
 )
 
@@ -186,8 +204,16 @@ SYMPTOM_MONTHS_BEFORE_FIRST_VISIT: dict[str, float] = {"als_limb_onset": 2.0, "a
 
 
 def alsfrs_items(persona: str) -> pd.DataFrame:
-    """One row per clinic visit: day, month (since the first visit), the 12 item scores (0-4) and the total."""
-    table = visits(check_persona(persona))
+    """One row per clinic visit: day, month (since the first visit), the 12 item scores (0-4) and the total.
+
+    Cached per person (the course's data do not change while a lesson runs): do not modify it in place.
+    """
+    return _alsfrs_items(check_persona(persona))
+
+
+@cache
+def _alsfrs_items(persona: str) -> pd.DataFrame:
+    table = visits(persona)
     out = pd.DataFrame({"day": table["day"].to_numpy(), "month": np.round(table["day"].to_numpy() / DAYS_PER_MONTH)})
     for key in ITEM_KEYS:
         out[key] = table[f"alsfrs_r_{key}"].to_numpy()
@@ -208,14 +234,18 @@ class Progression:
     last_total: int
     months: float  # between the first and last visit
     points_per_month: float  # (first - last) / months: the slope between visits
-    months_since_symptoms: float | None  # at the last visit, for the people with a symptom start
-    kimura_rate: float | None  # (48 - last) / months since the first symptom (Kimura 2006)
+    months_since_symptoms: float | None  # at the first visit, for the people with a symptom start
+    kimura_rate: float | None  # (48 - first) / months since the first symptom, at the first visit (Kimura 2006)
     label: str  # the class of the Kimura rate (ALS only), else NO_CLASS
 
 
 def progression(persona: str) -> Progression:
-    """First and last total, the slope per month between visits, and Kimura 2006's rate and class."""
-    persona = check_persona(persona)
+    """First and last total, the slope a month between visits, and Kimura 2006's rate (first visit) and class."""
+    return _progression(check_persona(persona))
+
+
+@cache
+def _progression(persona: str) -> Progression:
     items = alsfrs_items(persona)
     first, last = int(items["total"].iloc[0]), int(items["total"].iloc[-1])
     months = float((items["day"].iloc[-1] - items["day"].iloc[0]) / DAYS_PER_MONTH)
@@ -223,9 +253,9 @@ def progression(persona: str) -> Progression:
     before = SYMPTOM_MONTHS_BEFORE_FIRST_VISIT.get(persona)
     if before is None:
         return Progression(first, last, round(months, 1), slope, None, None, NO_CLASS)
-    since = round(months + before, 1)
-    rate = round((FULL_SCORE - last) / since, 2)
-    return Progression(first, last, round(months, 1), slope, since, rate, progression_class(rate))
+    # Kimura's rate is the decline before diagnosis: taken once, at the first visit, from a full score at onset.
+    rate = round((FULL_SCORE - first) / before, 2)
+    return Progression(first, last, round(months, 1), slope, before, rate, progression_class(rate))
 
 
 def first_items_to_fall(persona: str) -> tuple[str, ...]:
@@ -262,8 +292,8 @@ def cramp_days() -> pd.DataFrame:
     """Cramp days per month for each persona: the first and the last six months of the two-year diary.
 
     Columns: persona, name, first_months, last_months (cramp days per month, one decimal).
-    Why both ends: cramps come and go in everyone; in ALS they become more frequent as weakness grows
-    (Caress 2016), so the change matters more than one number.
+    Why both ends: cramps come and go in everyone, and treatment can end them (Sofia's thyroid); in ALS they are
+    common from early on and vary, without climbing with the weakness (Caress 2016).
     """
     from helpers.engine.personas import PERSONA_IDS
 
@@ -287,7 +317,8 @@ def cramp_days() -> pd.DataFrame:
 # 4. The clinic visit: MRC grades next to a grip meter
 # ---------------------------------------------------------------------------
 HAND_REGIONS: dict[str, str] = {"right": "right_arm", "left": "left_arm"}
-#: The grip change that is more than measurement noise: about 5 kg (Bai 2019; Abe 2025), the course's one noise band.
+#: Two readings of the same hand usually differ by less than about 5 kg by chance (the smallest real change
+#: between two tests, in healthy and injured people, not in ALS; Bai 2019; Abe 2025): the course's noise band.
 GRIP_NOISE_BAND_KG: float = 5.0
 #: What the MRC grades of the examination mean (MRC 1976), for labels.
 MRC_WORDS: dict[int, str] = {
@@ -305,13 +336,19 @@ def check_hand(hand: str) -> str:
 
 
 def clinic_table(persona: str, hand: str = "right") -> pd.DataFrame:
+    """At each clinic visit: the examiner's MRC grade of the arm and the measured grip of that hand (cached:
+    do not modify it in place); see _clinic_table."""
+    return _clinic_table(check_persona(persona), check_hand(hand))
+
+
+@cache
+def _clinic_table(persona: str, hand: str) -> pd.DataFrame:
     """At each clinic visit: the examiner's MRC grade of the arm and the measured grip of that hand.
 
     Columns: month, mrc (0-5), grip_kg (that day's diary reading), grip_pct (of the person's own normal),
     loss_kg (own normal minus grip). Why side by side: a grade moves in big steps and late; the grip
     meter shows the change in kilograms (Shefner 2017).
     """
-    persona, hand = check_persona(persona), check_hand(hand)
     table = visits(persona)
     days = table["day"].to_numpy()
     grip = diary(persona).set_index("day").loc[days, f"grip_kg_{hand}"].to_numpy()

@@ -113,8 +113,8 @@ def pathway_figure(site: str) -> go.Figure:
         y_title="brain at the top, muscle at the bottom",
         description=(
             f"The path from brain to muscle, top to bottom, with the feeling path beside it; marked: "
-            f"{chosen.name.lower()} ({chosen.where}). Damage there gives {signs}. Synthetic people with trouble "
-            f"there: {people}."
+            f"{chosen.name.lower()} ({chosen.where}). Damage there can give {signs}. Synthetic people with trouble "
+            f"there: {people or 'none'}. {chosen.note}"
         ),
         height=430,
         mark="A teaching diagram, not to scale",
@@ -157,6 +157,14 @@ def describe_alsfrs(items: pd.DataFrame, who: str, first: tuple[str, ...], rate:
         description = (
             f"{who}, a synthetic person: every one of the 12 everyday functions of the ALSFRS-R scores 4 "
             f"(normal) at all {len(items)} visits over two years."
+        )
+        return title, description
+    if rate.kimura_rate is None:
+        low, high = int(items["total"].min()), int(items["total"].max())
+        title = f"{name}: a few functions dip below 4 at some visits; total between {low} and {high}"
+        description = (
+            f"{who}, a synthetic person: the total of the 12 everyday functions stays between {low} and {high} over "
+            f"{len(items)} visits, with no steady fall."
         )
         return title, description
     names = " and ".join(SHORT_ITEM_NAMES[k].lower() for k in first)
@@ -243,18 +251,21 @@ def cramps_figure() -> go.Figure:
         ),
     ]
     by = table.set_index("persona")
-    peter, daniel, sofia = (by.loc[p] for p in ("als_limb_onset", "benign_fasciculation", "overactive_thyroid"))
-    als = [by.loc[p] for p in ("als_limb_onset", "als_bulbar_onset")]
-    times = min(row.last_months / row.first_months for row in als)
+    peter, margaret, daniel, sofia = (
+        by.loc[p] for p in ("als_limb_onset", "als_bulbar_onset", "benign_fasciculation", "overactive_thyroid")
+    )
     title = (
-        f"Sofia and Daniel start with as many cramp days as Peter; only the ALS people's become "
-        f"{times:.1f} times as many"
+        f"Cramp days overlap: Sofia {sofia.first_months:.0f} and Daniel {daniel.first_months:.0f} a month at the "
+        f"start, Peter {peter.first_months:.0f} and Margaret {margaret.first_months:.0f}; cramps alone do not tell "
+        f"them apart"
     )
     description = (
-        f"Cramp days a month for the twelve synthetic people, first and last six months of two years. At the start "
-        f"Sofia has {sofia.first_months} and Daniel {daniel.first_months}, Peter {peter.first_months}; by the end "
-        f"Peter has {peter.last_months}, while Sofia's fall to {sofia.last_months} after treatment and Daniel's stay "
-        f"near {daniel.last_months}. Cramps alone do not tell the groups apart."
+        f"Cramp days a month for the twelve synthetic people, in the first and the last six months of two years. At "
+        f"the start Sofia (overactive thyroid) has {sofia.first_months}, Daniel (harmless twitching) "
+        f"{daniel.first_months}, Peter (ALS) {peter.first_months} and Margaret (ALS) {margaret.first_months}; at the "
+        f"end Sofia's have fallen to {sofia.last_months} after treatment, and Daniel's, Peter's and Margaret's are "
+        f"{daniel.last_months}, {peter.last_months} and {margaret.last_months}. Cramps alone do not tell the groups "
+        f"apart."
     )
     layout = dict(barmode="group", legend=legend_below(), margin=dict(l=60, r=20, b=50), bargap=0.25)
     return style_figure(
@@ -295,27 +306,32 @@ def describe_clinic(table: pd.DataFrame, who: str, hand: str) -> tuple[str, str]
     grades = ", ".join(str(int(g)) for g in table["mrc"])
     grips = ", ".join(f"{g:.0f}" for g in table["grip_kg"])
     description = (
-        f"{who}, a synthetic person, {hand} hand at {len(table)} visits: examiner's grades {grades}; grip in kg "
-        f"{grips}. The grey band is the person's own normal grip give or take the {GRIP_NOISE_BAND_KG:.0f} kg "
-        f"noise of one reading."
+        f"{who}, a synthetic person, {hand} hand at {len(table)} visits: the examiner's MRC grades of the grip "
+        f"muscles {grades}; grip in kg {grips}. The grey band is the first visit's grip give or take "
+        f"{GRIP_NOISE_BAND_KG:.0f} kg: two readings of the same hand usually differ by less than that by chance."
     )
     return title, description
 
 
 def clinic_figure(table: pd.DataFrame, who: str, hand: str, normal_kg: float) -> go.Figure:
-    """Measured grip at each visit, each point labelled with the examiner's MRC grade for that arm."""
+    """Measured grip at each visit, each point labelled with the examiner's MRC grade of the grip muscles.
+
+    The band sits around the first visit's reading (a clinic does not know a person's own normal); ``normal_kg``
+    (the synthetic person's own normal, known only to the model) sets the top of the axis.
+    """
     months = table["month"].tolist()
     band = GRIP_NOISE_BAND_KG
+    start = float(table["grip_kg"].iloc[0])
     data = [
         dict(
             type="scatter",
             x=months + months[::-1],
-            y=[normal_kg + band] * len(months) + [normal_kg - band] * len(months),
+            y=[start + band] * len(months) + [start - band] * len(months),
             mode="lines",
             fill="toself",
             fillcolor=NOISE_BAND_FILL,
             line=dict(width=0),
-            name=f"own normal grip ± {band:.0f} kg (noise)",
+            name=f"first visit ± {band:.0f} kg (usual chance differences)",
             hoverinfo="skip",
         ),
         line(
@@ -325,8 +341,12 @@ def clinic_figure(table: pd.DataFrame, who: str, hand: str, normal_kg: float) ->
             PALETTE["blue"],
             markers=True,
             hover="month %{x}: %{y:.1f} kg",
-            text=[f"MRC {int(g)}" for g in table["mrc"]],
-            textposition="top center",
+            # The grade of the grip muscles (finger flexors), written where it is first given and where it changes:
+            # a label at every visit would run into its neighbours on a narrow screen.
+            text=[
+                f"MRC {int(g)}" if i == 0 or g != table["mrc"].iloc[i - 1] else "" for i, g in enumerate(table["mrc"])
+            ],
+            textposition=["top right"] + ["top center"] * (len(months) - 1),  # the first label clear of the axis
             textfont=dict(size=LEGEND_FONT_SIZE, color="#1a1a1a"),
         ),
     ]

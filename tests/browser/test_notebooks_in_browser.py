@@ -1,8 +1,10 @@
-"""Every notebook, opened in JupyterLab in real headless Chromium and run from the top.
+"""Every notebook, opened in JupyterLab in real headless Chromium on a small laptop (1024x700) and run from the top.
 
 Asserts what a student would see go wrong: an error in a cell, a blank figure, a
-widget shown as text instead of a live control, or a control that does not
-redraw its figure. Screenshots go to screenshots/<notebook>/ for people to look at.
+widget shown as text instead of a live control, a control that does not redraw its
+figure, or anything cut off, run over or scrolling sideways at that size (the
+projector size is in test_small_screens.py). Screenshots go to screenshots/<notebook>/
+for people to look at.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from tests.conftest import NOTEBOOKS, SCREENSHOTS
 from tools.lab import (
     change_and_time_redraw,
     figure_controls,
+    layout_problems,
     notebook_report,
+    open_answers,
     open_notebook,
     reveal_predictions,
     run_all,
@@ -35,8 +39,8 @@ def predictions_in(notebook) -> int:
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, browser):
-    page = browser.new_page()
+def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, small_screen):
+    page = small_screen("1024x700").new_page()
     console_errors: list[str] = []
     page.on("pageerror", lambda exc: console_errors.append(str(exc)))
     try:
@@ -68,6 +72,12 @@ def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, browser):
         assert report["visible_plots_drawn"] == report["visible_plots"], f"{notebook.name}: a figure is blank: {report}"
         assert report["model_answers"] == stored["model_answers"] and report["model_answers_open"] == 0, (
             f"{notebook.name}: model answers must be closed after Run All: {report}"
+        )
+        open_answers(page)  # the exercises' results too, as a learner opens them
+        problems = layout_problems(page)
+        assert problems == [], (
+            f"{notebook.name} at 1024x700: {len(problems)} things cut off, run over or scrolling sideways:\n"
+            + "\n".join(problems)
         )
 
         latencies: dict[str, float] = {}
