@@ -164,8 +164,9 @@ PREDICT_GRIP: dict[str, tuple[str, str]] = {
     "hard_training_week": (
         "predict_grip_tired",
         "Jonas's force falls during the 12 squeezes, as anyone's does (normal fatigability), and after the "
-        "rest his last squeeze is back near his first: a tired person can still squeeze with full force once the "
-        "muscle has rested a moment. He feels drained, yet his rested force is normal: fatigue without weakness.",
+        "rest his last squeeze is back near his first (in the course's model; how fast force recovers is an "
+        "assumption, as White 2013 did not measure it). He feels drained, yet his rested force is normal: "
+        "fatigue without weakness. (After very hard, unaccustomed exercise, force can stay lower for a few days.)",
     ),
     "als_limb_onset": (
         "predict_grip_clumsy_hand",

@@ -100,6 +100,13 @@ COURSE_TEMPLATE = go.layout.Template(
 )
 
 
+COURSE_TEMPLATE_NAME = "course"
+pio.templates[COURSE_TEMPLATE_NAME] = COURSE_TEMPLATE
+# The course template is every figure's default from the moment the course's views are imported (not only
+# once a notebook's setup cell ran), so that a figure built anywhere looks the same and need not be re-themed.
+pio.templates.default = COURSE_TEMPLATE_NAME
+
+
 def use_course_theme() -> None:
     """Make the course template the default and render figures as plotly JSON.
 
@@ -107,8 +114,8 @@ def use_course_theme() -> None:
     draws offline; the ``notebook`` renderer would inline ~5 MB of plotly.js per
     output (see shared stack notes).
     """
-    pio.templates["course"] = COURSE_TEMPLATE
-    pio.templates.default = "course"
+    pio.templates[COURSE_TEMPLATE_NAME] = COURSE_TEMPLATE
+    pio.templates.default = COURSE_TEMPLATE_NAME
     pio.renderers.default = "plotly_mimetype"
 
 
@@ -329,8 +336,11 @@ def style_figure(
     # The first line's baseline sits TITLE_TOP_PX plus the font's ascent from the top; plotly stacks further
     # lines, then the mark, downwards from it.
     baseline = TITLE_TOP_PX + 0.95 * TITLE_FONT_SIZE
+    if pio.templates.default != COURSE_TEMPLATE_NAME:
+        fig.update_layout(template=COURSE_TEMPLATE)
+    # Otherwise the figure already carries the course template: plotly gives every new figure the default
+    # template, without validating it; assigning it again would cost about half of a redraw.
     fig.update_layout(
-        template=COURSE_TEMPLATE,
         title=dict(
             text=wrapped,
             yref="container",
