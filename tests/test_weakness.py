@@ -153,7 +153,7 @@ def test_cramps_alone_do_not_separate_the_groups():
         ("benign_fasciculation", "Daniel"),
         ("als_limb_onset", "Peter"),
     ):
-        assert f"{name} {start[persona]:.0f}" in title
+        assert f"{name} {start[persona]:.1f}" in title
 
 
 def test_the_grade_hides_a_fall_the_grip_meter_shows_for_peter():

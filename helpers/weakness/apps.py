@@ -71,8 +71,8 @@ def site_details_html(site: str) -> str:
         f"<ul style='margin:0.2em 0 0.4em 1.2em;padding:0'>{signs}</ul>"
         f"<p style='margin:0.3em 0'>The course's synthetic people with trouble here: {html.escape(people)}. "
         f"{html.escape(chosen.note)}</p><p style='margin:0.3em 0;color:#444'>No damage found on the path when a "
-        f"clinician examined them: {html.escape(calm)}. Their symptoms are real; their path from brain to muscle "
-        f"is intact.</p><p style='margin:0.3em 0;color:#444;font-size:0.9em'>Sources: "
+        f"clinician examined them: {html.escape(calm)}. Their symptoms are real.</p>"
+        f"<p style='margin:0.3em 0;color:#444;font-size:0.9em'>Sources: "
         f"{html.escape(site_sources(site))}.</p></div>"
     )
 
@@ -119,7 +119,10 @@ def progression_html(rate: Progression) -> str:
         f"{rate.months:.1f} months = <strong>{per_month}</strong>."
     )
     if rate.kimura_rate is None:
-        return f"<p style='margin:0.3em 0'>{slope} Kimura's rate is for people with ALS; it does not apply here.</p>"
+        return (
+            f"<p style='margin:0.3em 0'>{slope} The course scores everyone so you can compare; in real life the "
+            f"ALSFRS-R is used only for people with ALS, and Kimura's rate does not apply here.</p>"
+        )
     return (
         f"<p style='margin:0.3em 0'>{slope}<br>Kimura's rate at the first visit: ({FULL_SCORE} − "
         f"{rate.first_total}) ÷ {rate.months_since_symptoms:.0f} months since the first symptom = "

@@ -67,16 +67,16 @@ PATH_SITES: tuple[PathSite, ...] = (
             "floppy tone, reduced or absent reflexes",
         ),
         ("als_limb_onset", "als_bulbar_onset"),
-        "Daniel's twitching also starts in these nerve fibres, but a neurologist examined him and found them "
-        "healthy, only over-excitable, with full strength (Simon & Kiernan 2013). Twitching or cramps with normal "
-        "strength are common and usually harmless.",
+        "Daniel's twitching also starts in these nerve fibres, but a neurologist examined him and, with tests, "
+        "found no damage: full strength, no wasting (Simon & Kiernan 2013). Twitching or cramps with normal "
+        "strength on a clinician's examination are common and usually harmless.",
         ("shefner2020", "simon2013"),
     ),
     PathSite(
         "nerve_root",
         "Nerve root",
         "pain, a numb strip of skin, some weakness",
-        "where a nerve leaves the spine; one root carries both movement and feeling for one strip of the limb",
+        "where a nerve leaves the spine; one root carries feeling from one strip of skin and movement to a few muscles",
         (
             "pain that shoots down the arm or leg",
             "numbness or tingling in one strip of skin",

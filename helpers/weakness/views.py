@@ -255,12 +255,13 @@ def cramps_figure() -> go.Figure:
         by.loc[p] for p in ("als_limb_onset", "als_bulbar_onset", "benign_fasciculation", "overactive_thyroid")
     )
     title = (
-        f"Cramp days overlap: Sofia {sofia.first_months:.0f} and Daniel {daniel.first_months:.0f} a month at the "
-        f"start, Peter {peter.first_months:.0f} and Margaret {margaret.first_months:.0f}; cramps alone do not tell "
-        f"them apart"
+        f"Cramp days overlap: Sofia {sofia.first_months:.1f} and Daniel {daniel.first_months:.1f} a month at the "
+        f"start, Peter {peter.first_months:.1f} and Margaret {margaret.first_months:.1f}; cramps alone do not "
+        f"tell them apart"
     )
     description = (
-        f"Cramp days a month for the twelve synthetic people, in the first and the last six months of two years. At "
+        f"Cramp days a month for the twelve synthetic people (rates assumed for teaching), in the first and the "
+        f"last six months of two years. At "
         f"the start Sofia (overactive thyroid) has {sofia.first_months}, Daniel (harmless twitching) "
         f"{daniel.first_months}, Peter (ALS) {peter.first_months} and Margaret (ALS) {margaret.first_months}; at the "
         f"end Sofia's have fallen to {sofia.last_months} after treatment, and Daniel's, Peter's and Margaret's are "
@@ -275,6 +276,7 @@ def cramps_figure() -> go.Figure:
         y_title="synthetic person",
         description=description,
         height=560,
+        mark="Synthetic teaching examples: not real people",
     )
 
 
@@ -297,7 +299,7 @@ def describe_clinic(table: pd.DataFrame, who: str, hand: str) -> tuple[str, str]
     start, end = widest.iloc[0], widest.iloc[-1]
     if start["grip_kg"] - end["grip_kg"] <= GRIP_NOISE_BAND_KG:
         grades = "/".join(str(g) for g in sorted(set(table["mrc"])))
-        title = f"{name}'s {hand} hand: grade {grades}; no steady fall in grip beyond the noise band"
+        title = f"{name}'s {hand} hand: grade {grades}; no steady fall in grip beyond the grey band"
     else:
         title = (
             f"{name}'s {hand} hand: while the grade stays {int(start['mrc'])} (months {int(start['month'])}-"
