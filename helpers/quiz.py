@@ -266,7 +266,9 @@ def check_sort(sort: CardSort, placements: Sequence[str | None]) -> SortVerdict:
         elif placed == card.category:
             results.append(CardResult(True, f"It belongs under “{placed}”. {card.feedback}"))
         else:
-            results.append(CardResult(False, f"It does not belong under “{placed}”. {card.feedback}"))
+            results.append(
+                CardResult(False, f"It does not belong under “{placed}”, but under “{card.category}”. {card.feedback}")
+            )
     return SortVerdict(
         tuple(results),
         n_correct=sum(r.correct is True for r in results),

@@ -202,3 +202,12 @@ def test_an_exercise_answer_stays_off_the_page_until_its_panel_opens():
     panel.selected_index = None
     panel.selected_index = 0
     assert panel.slot.children == (panel.body,), "opening again does not add a second copy"
+
+
+def test_correct_feedback_does_not_say_yes_twice():
+    """ "Correct. Yes. ..." read as a stutter (a browser walk-through found it in every quiz)."""
+    from helpers.apps.quiz import feedback_html
+
+    shown = feedback_html(True, "Yes: numbness points elsewhere.")
+    assert f"{CORRECT_MARK}</strong> Numbness points elsewhere." in shown and "Yes" not in shown
+    assert "Yes, but" in feedback_html(False, "Yes, but not here.")

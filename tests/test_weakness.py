@@ -251,3 +251,15 @@ def test_the_numbers_the_lesson_asks_to_check_by_hand_are_the_datas():
     rate, items = progression("Peter"), alsfrs_items("Peter")
     assert int(said.group(1)) == rate.last_total == items[list(ITEM_KEYS)].iloc[-1].sum()
     assert int(said.group(2)) == rate.first_total and int(said.group(3)) == rate.first_total - rate.last_total
+
+
+def test_the_clinic_chart_labels_every_change_of_grade():
+    """The grade is written where it is first given and wherever it changes (as layout annotations, which a live
+    figure redraws whole: trace text updated in place dropped labels in the browser)."""
+    for persona, hand in (("Peter", "left"), ("Margaret", "right"), ("Peter", "right")):
+        table = clinic_table(persona, hand)
+        fig = clinic_visit(persona, hand).figure
+        labels = [(a.x, a.text) for a in fig.layout.annotations if a.text.startswith("MRC")]
+        grades = table["mrc"].tolist()
+        changes = [(table["month"].iloc[i], f"MRC {g}") for i, g in enumerate(grades) if i == 0 or g != grades[i - 1]]
+        assert labels == changes, (persona, hand, labels, changes)

@@ -18,7 +18,7 @@ from typing import Any
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from helpers.views.theme import description_html, figure_description
+from helpers.views.theme import FIGURE_CONFIG, description_html, figure_description
 
 APP_CLASS = "course-app"
 FALLBACK_PREFIX = "[Interactive:"
@@ -105,7 +105,7 @@ def dropdown(description: str, options: Sequence[Any], value: Any) -> widgets.Dr
 def live_figure(fig: go.Figure) -> go.FigureWidget:
     """A live figure that fills the width of its output and follows it when the window changes size."""
     widget = go.FigureWidget(fig)
-    widget._config = {**widget._config, "responsive": True, "displaylogo": False}
+    widget._config = {**widget._config, **FIGURE_CONFIG, "responsive": True}
     return widget
 
 

@@ -56,6 +56,9 @@ def feedback_html(correct: bool | None, text: str) -> str:
         colour, mark = "#555", ""
     elif correct:
         colour, mark = "#00664d", f"<strong>{CORRECT_MARK}</strong> "
+        # "Correct. Yes. ..." says the same thing twice: the mark stands for the feedback's own "Yes".
+        text = re.sub(r"^\s*Yes[.:,]\s*", "", text)
+        text = text[:1].upper() + text[1:]
     else:
         colour, mark = "#a33c00", f"<strong>{WRONG_MARK}</strong> "
     return (

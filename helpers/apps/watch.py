@@ -59,6 +59,7 @@ export default {
     }, model.get("ping_every_ms"));
 
     let observer = null;
+    let added = null;
     const attach = () => {
       const app = el.closest(".course-app");
       if (!app) { requestAnimationFrame(attach); return; }
@@ -70,9 +71,16 @@ export default {
       refitFigures();
       observer = new ResizeObserver(() => refitFigures());
       observer.observe(app);
+      // A figure added later (a panel opened, an answer shown) may draw before its box has its width, at
+      // plotly's default 700 px: refit whenever plots appear inside the app.
+      added = new MutationObserver((records) => {
+        if (records.some(r => Array.from(r.addedNodes).some(n => n.nodeType === 1 &&
+            (n.classList.contains("svg-container") || n.querySelector(".svg-container"))))) refitFigures();
+      });
+      added.observe(app, { childList: true, subtree: true });
     };
     requestAnimationFrame(attach);
-    return () => { clearInterval(ping); if (observer) observer.disconnect(); };
+    return () => { clearInterval(ping); if (observer) observer.disconnect(); if (added) added.disconnect(); };
   },
 };
 """

@@ -107,6 +107,11 @@ pio.templates[COURSE_TEMPLATE_NAME] = COURSE_TEMPLATE
 pio.templates.default = COURSE_TEMPLATE_NAME
 
 
+#: The plotly toolbar offline: no logo and no "Share chart" (which would try to upload the figure to a web
+#: service; the course runs offline, and a learner's data never leave their machine).
+FIGURE_CONFIG: dict[str, Any] = {"displaylogo": False, "showSendToCloud": False}
+
+
 def use_course_theme() -> None:
     """Make the course template the default and render figures as plotly JSON.
 
@@ -117,6 +122,7 @@ def use_course_theme() -> None:
     pio.templates[COURSE_TEMPLATE_NAME] = COURSE_TEMPLATE
     pio.templates.default = COURSE_TEMPLATE_NAME
     pio.renderers.default = "plotly_mimetype"
+    pio.renderers["plotly_mimetype"].config = dict(FIGURE_CONFIG)
 
 
 class CourseFigure(go.Figure):

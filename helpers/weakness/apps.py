@@ -88,7 +88,7 @@ class PathwayExplorer(FigureApp):
             "The path from brain to muscle",
             "Choose a site on the path: which signs does damage there give, and who in the course has it?",
             [self.site],
-            below=[self.details],
+            rows=[self.site, self.details],  # the signs right under the menu, where the eye is after a choice
         )
 
     def view(self) -> go.Figure:

@@ -95,7 +95,6 @@ def pathway_figure(site: str) -> go.Figure:
     sensory = chosen.key == "sensory_path"
     shapes.append(_box(SENSORY_X, 2.6, 6.4, sensory))
     notes.append(_label(sum(SENSORY_X) / 2, 4.5, "Sensory path (feeling): skin to brain", sensory, sensory_room))
-    people = ", ".join(person(p).first_name for p in chosen.people)
     data = [dict(type="scatter", x=[0, 1], y=[0.5, 6.5], mode="markers", marker=dict(opacity=0), hoverinfo="skip")]
     layout = dict(
         xaxis=dict(visible=False, range=[-0.02, 1.02], fixedrange=True),
@@ -113,8 +112,7 @@ def pathway_figure(site: str) -> go.Figure:
         y_title="brain at the top, muscle at the bottom",
         description=(
             f"The path from brain to muscle, top to bottom, with the feeling path beside it; marked: "
-            f"{chosen.name.lower()} ({chosen.where}). Damage there can give {signs}. Synthetic people with trouble "
-            f"there: {people or 'none'}. {chosen.note}"
+            f"{chosen.name.lower()}, where damage can give {signs}."
         ),
         height=430,
         mark="A teaching diagram, not to scale",
@@ -230,16 +228,8 @@ def cramps_figure() -> go.Figure:
     """Cramp days a month for each synthetic person, in the first and the last six months of the diary."""
     table = cramp_days().sort_values("last_months")
     names = table["name"].tolist()
+    # Plotly draws a group's first bar at the bottom: the last six months first, so the start sits on top.
     data = [
-        dict(
-            type="bar",
-            orientation="h",
-            y=names,
-            x=table["first_months"].tolist(),
-            name="first 6 months",
-            marker=dict(color=PALETTE["sky"]),
-            hovertemplate="%{y}, first 6 months: %{x} cramp days a month<extra></extra>",
-        ),
         dict(
             type="bar",
             orientation="h",
@@ -248,6 +238,15 @@ def cramps_figure() -> go.Figure:
             name="last 6 months",
             marker=dict(color=PALETTE["vermillion"]),
             hovertemplate="%{y}, last 6 months: %{x} cramp days a month<extra></extra>",
+        ),
+        dict(
+            type="bar",
+            orientation="h",
+            y=names,
+            x=table["first_months"].tolist(),
+            name="first 6 months",
+            marker=dict(color=PALETTE["sky"]),
+            hovertemplate="%{y}, first 6 months: %{x} cramp days a month<extra></extra>",
         ),
     ]
     by = table.set_index("persona")
@@ -268,7 +267,9 @@ def cramps_figure() -> go.Figure:
         f"{daniel.last_months}, {peter.last_months} and {margaret.last_months}. Cramps alone do not tell the groups "
         f"apart."
     )
-    layout = dict(barmode="group", legend=legend_below(), margin=dict(l=60, r=20, b=50), bargap=0.25)
+    layout = dict(
+        barmode="group", legend=legend_below(traceorder="reversed"), margin=dict(l=60, r=20, b=50), bargap=0.25
+    )
     return style_figure(
         go.Figure(data=data, layout=layout),
         title=title,
@@ -343,20 +344,30 @@ def clinic_figure(table: pd.DataFrame, who: str, hand: str, normal_kg: float) ->
             PALETTE["blue"],
             markers=True,
             hover="month %{x}: %{y:.1f} kg",
-            # The grade of the grip muscles (finger flexors), written where it is first given and where it changes:
-            # a label at every visit would run into its neighbours on a narrow screen.
-            text=[
-                f"MRC {int(g)}" if i == 0 or g != table["mrc"].iloc[i - 1] else "" for i, g in enumerate(table["mrc"])
-            ],
-            textposition=["top right"] + ["top center"] * (len(months) - 1),  # the first label clear of the axis
-            textfont=dict(size=LEGEND_FONT_SIZE, color="#1a1a1a"),
         ),
     ]
-    data[1]["mode"] = "lines+markers+text"
+    # The grade of the grip muscles (finger flexors), written where it is first given and where it changes (a
+    # label at every visit would run into its neighbours on a narrow screen). Annotations, not trace text: a live
+    # figure redraws a trace's text in place and drops a label whose point had none before.
+    grades = table["mrc"].tolist()
+    labels = [
+        dict(
+            x=months[i],
+            y=float(table["grip_kg"].iloc[i]),
+            text=f"MRC {int(g)}",
+            showarrow=False,
+            yshift=14,
+            xanchor="left" if i == 0 else "center",
+            font=dict(size=LEGEND_FONT_SIZE, color="#1a1a1a"),
+        )
+        for i, g in enumerate(grades)
+        if i == 0 or g != grades[i - 1]
+    ]
     title, description = describe_clinic(table, who, hand)
     layout = dict(
         xaxis=dict(dtick=3, range=[-1.5, max(months) + 1.5]),
         yaxis=dict(range=[0, normal_kg + 15]),
+        annotations=labels,
         legend=legend_below(),
         margin=dict(l=60, r=20, b=50),
     )

@@ -73,6 +73,9 @@ def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, small_screen)
         assert report["model_answers"] == stored["model_answers"] and report["model_answers_open"] == 0, (
             f"{notebook.name}: model answers must be closed after Run All: {report}"
         )
+        # Offline: no toolbar button that would upload a figure to a web service.
+        shares = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .modebar-btn[data-title^='Share chart']")
+        assert shares.count() == 0, f"{notebook.name}: {shares.count()} figures offer 'Share chart' (an upload)"
         open_answers(page)  # the exercises' results too, as a learner opens them
         problems = layout_problems(page)
         assert problems == [], (
