@@ -243,20 +243,10 @@ def test_static_body_map_figure_for_a_month():
     assert "Peter, month 12" in fig.layout.meta["description"]
 
 
-def _luminance(colour: str) -> float:
-    """WCAG relative luminance of a #RRGGBB colour."""
-    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def _contrast(a: str, b: str) -> float:
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
 def test_the_twitch_ring_stands_out_on_every_strength_fill():
     """The ring (on its white halo) must reach 3:1 against the fill of every strength, weak or not (WCAG 1.4.11)."""
+    from helpers.care_picture import contrast_ratio as _contrast
+    from helpers.care_picture import relative_luminance as _luminance
     from helpers.twitching.views import RING_HALO, TWITCH_RING
 
     fills = {strength_colour(s) for s in range(101)}
