@@ -10,7 +10,6 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from helpers.engine.people import person
 from helpers.views.theme import (
     LEGEND_FONT_SIZE,
     NOISE_BAND_FILL,
@@ -26,7 +25,6 @@ from helpers.weakness.model import (
     GRIP_NOISE_BAND_KG,
     ITEM_DOMAINS,
     ITEM_KEYS,
-    NO_DAMAGE,
     PATH_SITES,
     Progression,
     cramp_days,
@@ -379,8 +377,3 @@ def clinic_figure(table: pd.DataFrame, who: str, hand: str, normal_kg: float) ->
         description=description,
         height=420,
     )
-
-
-def no_damage_names() -> str:
-    """ "Jonas, Amira, ...": the people with no damage on the path."""
-    return ", ".join(person(p).first_name for p in NO_DAMAGE)
