@@ -44,8 +44,9 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
         "999 in the UK, 911 in the US and Canada, 112 in the EU",
         (
             "weakness, numbness or a drooping face that comes on suddenly, within seconds or minutes, especially on "
-            "one side, even if it gets better or goes away: it could be a stroke or a mini-stroke. Think FAST: is "
-            "the Face drooping, is one Arm weak, is Speech slurred? Then it is Time to call",
+            "one side, or speech that suddenly becomes slurred or muddled, even if it gets better or goes away (if it "
+            "happened today, call now): it could be a stroke or a mini-stroke. Think FAST: is the Face drooping, is "
+            "one Arm weak, is Speech slurred? Then it is Time to call",
             "double vision, or a drooping eyelid, that comes on suddenly, especially with a headache or a painful eye",
             "weakness that came on or spread over minutes or hours, or is getting worse by the hour, including "
             "weakness of both legs, or of both arms and legs (even if you have had attacks like this before, for "
@@ -59,10 +60,11 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "UK and Ireland, 988 in the US)",
         ),
         "#D55E00",
-        "weakness, numbness, a drooping face, double vision or a drooping eyelid that comes on suddenly, even if "
-        "it goes away; weakness that came on or spread over minutes or hours; you suddenly cannot stand, walk or "
-        "move a limb; numbness around the bottom or genitals, or new loss of bladder or bowel control; trouble "
-        "breathing; choking that does not clear, or you cannot swallow; thoughts of harming yourself (Samaritans "
+        "weakness, numbness, a drooping face, slurred or muddled speech, double vision or a drooping eyelid that "
+        "comes on suddenly, even if it goes away; weakness that came on or spread over minutes or hours; you "
+        "suddenly cannot stand, walk or move a limb; numbness around the bottom or genitals, or new loss of "
+        "bladder or bowel control; trouble breathing; choking that does not clear, or you cannot swallow; "
+        "thoughts of harming yourself (Samaritans "
         "116 123, 988 in the US)",
     ),
     CareLevel(
@@ -76,14 +78,14 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "numbness or tingling, without weakness, that has spread over hours or days, especially in both feet or "
             "both hands, or up the legs",
             "weakness that gets worse with use and better with rest, and now affects swallowing or speech",
-            "sudden weakness, numbness, a drooping face or trouble speaking that happened earlier (today or days "
-            "ago) and has gone away, if you did not get help at the time (a possible mini-stroke)",
+            "sudden weakness, numbness, a drooping face or trouble speaking that happened on an earlier day and has "
+            "gone away, if you did not get help at the time (a possible mini-stroke)",
         ),
         "#E69F00",
         "weakness that has spread over one or more days (for example up both legs); numbness or tingling, without "
         "weakness, that has spread over hours or days; weakness that comes and goes with use and now affects "
-        "swallowing or speech; sudden weakness, numbness or a drooping face that happened earlier and has gone "
-        "away, if you got no help at the time",
+        "swallowing or speech; sudden weakness, numbness, a drooping face or trouble speaking that happened on an "
+        "earlier day and has gone away, if you got no help at the time",
     ),
     CareLevel(
         "soon",
