@@ -4,11 +4,52 @@ Why a structured record: a clinician decides with dated, concrete facts (where,
 what, how much, which task changed, since when, in what context), not with a
 general impression of "weakness". A record describes; it never interprets,
 scores risk or suggests a cause, and nothing here does either.
+
+The store (checked entries in a CSV file, a backup before each save, the summary
+for an appointment) lives in helpers.diary_store; its public names are imported
+here, so a lesson or a widget imports the whole diary from this one module.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from helpers.diary_store import (
+    DIARY_COLUMNS,
+    DIARY_ENV,
+    URGENT_WHAT,
+    WHAT_CHOICES,
+    DiaryEntry,
+    add_entry,
+    diary_folder,
+    diary_path,
+    diary_summary,
+    diary_summary_html,
+    make_entry,
+    read_diary,
+    restore_backup,
+    urgent_signs,
+)
+
+__all__ = [
+    "DIARY_COLUMNS",
+    "DIARY_ENV",
+    "DIARY_FIELDS",
+    "DOCTOR_QUESTIONS",
+    "URGENT_WHAT",
+    "WHAT_CHOICES",
+    "DiaryEntry",
+    "DiaryField",
+    "add_entry",
+    "diary_folder",
+    "diary_path",
+    "diary_summary",
+    "diary_summary_html",
+    "make_entry",
+    "read_diary",
+    "restore_backup",
+    "urgent_signs",
+]
 
 
 @dataclass(frozen=True)
@@ -21,7 +62,8 @@ class DiaryField:
     example: str = ""
 
 
-#: The diary's columns, in order (also the columns of a diary CSV file).
+#: The diary's columns, in order: the columns of a diary CSV file (DIARY_COLUMNS), with the printed sheet's
+#: headings and hints. WHAT_CHOICES (what the "what" column may say) lives with the store that checks entries.
 DIARY_FIELDS: tuple[DiaryField, ...] = (
     DiaryField("date", "Date", "the day you noticed it, e.g. Mon 1 Dec", "Mon 1 Dec"),
     DiaryField("where", "Where in the body", "e.g. left calf, right hand, eyelid, both feet", "left calf"),
@@ -41,23 +83,10 @@ DIARY_FIELDS: tuple[DiaryField, ...] = (
         "only if a clinician asked you to measure something, always the same way",
         "-",
     ),
-    DiaryField("sleep", "Sleep last night", "hours", "6 hours"),
-    DiaryField("caffeine", "Caffeine", "cups of coffee, tea, cola or energy drinks", "4 coffees"),
-    DiaryField("stress", "Stress", "0 (none) to 10 (worst)", "7"),
+    DiaryField("sleep", "Sleep last night (hours)", "a number of hours, e.g. 6 or 7.5", "6"),
+    DiaryField("caffeine", "Caffeine (drinks)", "how many coffees, teas, colas or energy drinks that day", "4"),
+    DiaryField("stress", "Stress (0 to 10)", "a whole number: 0 (none) to 10 (worst)", "7"),
     DiaryField("exercise", "Exercise", "what and how long", "none"),
-)
-
-#: What the diary's "what" column may say (a diary that checks entries, planned for lesson 04, will use it).
-WHAT_CHOICES: tuple[str, ...] = (
-    "twitching",
-    "cramp",
-    "weakness in a task",
-    "numbness or tingling",
-    "speech",
-    "swallowing",
-    "breathing",
-    "tiredness",
-    "other",
 )
 
 #: Questions a clinician is likely to ask; the "what to tell your doctor" list is built from them.

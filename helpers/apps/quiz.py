@@ -277,6 +277,8 @@ def _as_widget(result: object) -> widgets.Widget:
         if isinstance(result.layout.meta, dict) and result.layout.meta.get("description"):
             parts.append(caption(figure_description(result)))
         return widgets.VBox(parts)
+    if isinstance(result, str) and "\n" in result.strip():  # a printed page (e.g. a diary summary): keep its lines
+        return widgets.HTML(f"<pre style='white-space:pre-wrap;margin:0.3em 0'>{html.escape(result)}</pre>")
     if isinstance(result, str):
         return widgets.HTML(f"<p style='margin:0.3em 0'>{html.escape(result)}</p>")
     return widgets.HTML(f"<pre>{html.escape(repr(result))}</pre>")

@@ -1,0 +1,208 @@
+"""Lesson 04's apps: the look-alikes lab, the evaluation walk, the story's reasoning, and the symptom diary.
+
+Each app is its controls plus pure views (helpers.lookalikes.views). None of them takes a description of the
+reader: the lab and the walk compare labelled synthetic people, and the diary only records and summarises.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from helpers.apps.base import CourseApp, FigureApp, dropdown, heading
+from helpers.engine.people import check_persona, person, persona_options
+from helpers.lookalikes.model import (
+    LAB_PERSONAS,
+    LAB_START,
+    STEP_NAMES,
+    WALK_PERSONAS,
+    WALK_SOURCES,
+    check_pair,
+    lab_table,
+    separating_question,
+    walk_steps,
+)
+from helpers.lookalikes.views import lab_figure, pairing_html, step_html
+
+
+# ---------------------------------------------------------------------------
+# 1. The look-alikes lab
+# ---------------------------------------------------------------------------
+def lookalike_figure(first: str = LAB_START[0], second: str = LAB_START[1]) -> go.Figure:
+    """Two people side by side over 24 months, as a still figure (ids or first names)."""
+    a, b = check_pair(first, second)
+    return lab_figure(separating_question(a, b), lab_table(a), lab_table(b))
+
+
+SAME_PERSON_HTML = (
+    "<div style='border-left:5px solid #D55E00;padding:0.3em 0.8em;margin:0.4em 0'><p style='margin:0.2em 0'>"
+    "<strong>Both menus show the same person.</strong> Choose someone else in one of them to compare two people."
+    "</p></div>"
+)
+
+
+class LookalikesLab(FigureApp):
+    """Choose any two of the course's people: their months side by side, and the one question that separates them."""
+
+    def __init__(self, first: str = LAB_START[0], second: str = LAB_START[1]) -> None:
+        a, b = check_pair(first, second)
+        options = persona_options(LAB_PERSONAS)
+        self.first = dropdown("First person", options, a)
+        self.second = dropdown("Second person", options, b)
+        self.question = widgets.HTML(pairing_html(separating_question(a, b)))
+        super().__init__(
+            "The look-alikes lab",
+            "Choose two people: what is the one question that separates them?",
+            [self.first, self.second],
+            rows=[self.first, self.second, self.question],
+        )
+
+    def view(self) -> go.Figure:
+        return lookalike_figure(self.first.value, self.second.value)
+
+    def update(self) -> None:
+        if self.first.value == self.second.value:
+            self.question.value = SAME_PERSON_HTML  # keep the last pair's figure; nothing to compare
+            return
+        super().update()
+        self.question.value = pairing_html(separating_question(self.first.value, self.second.value))
+
+
+def lookalikes_lab(first: str = LAB_START[0], second: str = LAB_START[1]) -> LookalikesLab:
+    """The look-alikes lab, opened on two different people (ids or first names)."""
+    return LookalikesLab(first, second)
+
+
+# ---------------------------------------------------------------------------
+# 2. How doctors evaluate: the walk
+# ---------------------------------------------------------------------------
+def walk_sources(persona: str) -> str:
+    """ "Turner & Talbot 2013; de Carvalho 2008": the sources of one person's walk, as the reference list cites them."""
+    from helpers.references import bibliography
+
+    refs = bibliography()
+    return "; ".join(refs[key].cite for key in WALK_SOURCES[check_persona(persona, WALK_PERSONAS)])
+
+
+def walk_html(persona: str, shown: int) -> str:
+    """The first ``shown`` steps of a person's evaluation (0: none yet), and where the story comes from."""
+    persona = check_persona(persona, WALK_PERSONAS)
+    steps = walk_steps(persona)
+    who = person(persona)
+    intro = (
+        f"<p style='margin:0.3em 0'><strong>{html.escape(who.label)}</strong> (synthetic). {html.escape(who.story)}</p>"
+    )
+    if shown == 0:
+        body = "<p style='margin:0.3em 0;color:#333'>Press <em>Next step</em> to see what the clinician does first.</p>"
+    else:
+        body = "".join(step_html(s, i + 1, len(steps), i + 1 == len(steps)) for i, s in enumerate(steps[:shown]))
+    end = (
+        f"<p style='margin:0.3em 0;color:#444;font-size:0.9em'>Sources: {html.escape(walk_sources(persona))}. "
+        "Timings are the course's assumptions.</p>"
+        if shown == len(steps)
+        else ""
+    )
+    return f"<div style='font-size:1em;line-height:1.45'>{intro}{body}{end}</div>"
+
+
+class EvaluationWalk(CourseApp):
+    """Choose a person, then reveal a clinician's evaluation one step at a time (nothing shows before its step)."""
+
+    def __init__(self, persona: str = "als_limb_onset") -> None:
+        persona = check_persona(persona, WALK_PERSONAS)
+        self.persona = dropdown("Person", persona_options(WALK_PERSONAS), persona)
+        self.shown = 0
+        self.next_button = widgets.Button(description="Next step", button_style="primary", icon="arrow-down")
+        self.restart_button = widgets.Button(description="Start again", icon="refresh")
+        self.next_button.tooltip = "Show the next step of the evaluation"
+        self.restart_button.tooltip = "Hide every step and start from the story"
+        self.steps = widgets.HTML(walk_html(persona, 0))
+        self.next_button.on_click(lambda _b: self.next_step())
+        self.restart_button.on_click(lambda _b: self.restart())
+        self.persona.observe(lambda _c: self.restart(), names="value")
+        super().__init__(
+            "How doctors evaluate",
+            [
+                heading("Choose a person, then press Next step: what does each step find, and why the next?"),
+                self.persona,
+                widgets.HBox([self.next_button, self.restart_button]),
+                self.steps,
+            ],
+        )
+
+    def next_step(self) -> None:
+        """Reveal one more step (after the last, nothing more happens)."""
+        if self.shown < len(STEP_NAMES):
+            self.shown += 1
+        self._show()
+
+    def restart(self) -> None:
+        """Hide every step again (also when another person is chosen)."""
+        self.shown = 0
+        self._show()
+
+    def _show(self) -> None:
+        self.steps.value = walk_html(self.persona.value, self.shown)
+        self.next_button.disabled = self.shown == len(STEP_NAMES)
+
+
+def evaluation_walk(persona: str = "als_limb_onset") -> EvaluationWalk:
+    """The evaluation walk for one of WALK_PERSONAS (id or first name)."""
+    return EvaluationWalk(persona)
+
+
+# ---------------------------------------------------------------------------
+# 3. The story from the sources: the reasoning, shown after a prediction
+# ---------------------------------------------------------------------------
+STORY_REASONING: tuple[tuple[str, str], ...] = (
+    (
+        "Why not ALS's pattern?",
+        "ALS usually starts in one place, on one side, and spreads over months (Ravits & La Spada 2009). Weakness "
+        "in both hands and both thighs at once, within hours, with twitching everywhere, is not how it begins.",
+    ),
+    (
+        "What comes to mind first?",
+        "Causes in the body's chemistry and things taken in: a low potassium, for example with an overactive thyroid "
+        "(attacks of weakness called thyrotoxic periodic paralysis; Vijayakumar 2014), low magnesium or calcium, and "
+        "stimulants such as caffeine, energy drinks or some medicines (Simon & Kiernan 2013). Weakness that climbs "
+        "over hours to days with tingling can also be Guillain-Barré syndrome (NHS, Guillain-Barré syndrome).",
+    ),
+    (
+        "What happens next?",
+        "This needs care now, not an appointment next week: weakness that came on over hours means calling the "
+        "emergency number. There, blood tests (potassium, magnesium, calcium, thyroid) and a heart tracing (ECG) come "
+        "first, because a very low potassium can upset the heart's rhythm (Vijayakumar 2014). Nerve tests follow if "
+        "the blood tests do not explain it.",
+    ),
+)
+#: The story's sources (keys of data/references.toml).
+STORY_SOURCES: tuple[str, ...] = ("ravits2009", "vijayakumar2014", "simon2013", "nhsgbs")
+
+
+def story_reasoning_html() -> str:
+    """The neurologist's reasoning about the story, in three short parts."""
+    parts = "".join(
+        f"<p style='margin:0.35em 0'><strong>{html.escape(q)}</strong> {html.escape(a)}</p>" for q, a in STORY_REASONING
+    )
+    return (
+        f"<div style='font-size:1em;line-height:1.45;border-left:5px solid #0072B2;padding:0.2em 0.8em'>{parts}</div>"
+    )
+
+
+def story_reasoning() -> widgets.HTML:
+    """The reasoning as a widget, to reveal after the prediction."""
+    return widgets.HTML(story_reasoning_html())
+
+
+__all__ = [
+    "EvaluationWalk",
+    "LookalikesLab",
+    "evaluation_walk",
+    "lookalike_figure",
+    "lookalikes_lab",
+    "story_reasoning",
+    "story_reasoning_html",
+    "walk_html",
+]

@@ -1,0 +1,217 @@
+"""The symptom diary as a widget: a form that saves dated entries to the learner's own CSV, a timeline, a summary.
+
+The store (helpers.diary) does the reading, checking, locking, backing up and appending; this app only
+wires a form to it. It records and summarises; it never interprets. An entry that mentions trouble
+breathing, choking or swallowing shows the urgent-care message at once, before anything else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+import ipywidgets as widgets
+import pandas as pd
+import plotly.graph_objects as go
+
+from helpers.apps.base import CONTROL_LAYOUT, LABEL_STYLE, CourseApp, heading, live_figure, replace_figure
+from helpers.diary import (
+    DIARY_COLUMNS,
+    WHAT_CHOICES,
+    add_entry,
+    diary_path,
+    diary_summary_html,
+    make_entry,
+    read_diary,
+    urgent_signs,
+)
+from helpers.errors import CourseInputError
+from helpers.lookalikes.views import DIARY_MARK, diary_figure
+from helpers.safety import care_level
+from helpers.views.theme import description_html, figure_description
+
+#: Said under the form: where the file lives, and who can see it.
+PRIVACY_NOTE = (
+    "Your diary is saved only on this computer, in a file you own: {path}. Nothing is sent anywhere. On a shared "
+    "computer or a class server, people who run that computer may be able to open it: write only what you are happy "
+    "for them to see. Every save keeps a backup of the file as it was (the same name, ending .bak)."
+)
+
+
+def urgent_html(signs: tuple[str, ...]) -> str:
+    """The emergency message, for an entry that mentions trouble breathing, choking or swallowing."""
+    level = care_level("emergency")
+    return (
+        "<div role='alert' style='border-left:6px solid #D55E00;background:#FDF0E9;padding:0.4em 0.9em;"
+        "margin:0.4em 0'>"
+        f"<p style='margin:0.2em 0'><strong>This entry mentions {html.escape(', '.join(signs))}.</strong></p>"
+        f"<p style='margin:0.2em 0'><strong>If you have trouble breathing, are choking, or cannot swallow food, "
+        f"drink or your own saliva: {html.escape(level.action.lower())} ({html.escape(level.where)}).</strong></p>"
+        "<p style='margin:0.2em 0'>If swallowing or speech has slowly become harder over weeks, or you cough or "
+        "choke on food more than once: see a doctor within days. Your entry was saved.</p></div>"
+    )
+
+
+def error_html(message: str) -> str:
+    """A message about the form or the file, in words, with nothing saved or lost."""
+    return (
+        "<div role='alert' style='border-left:6px solid #D55E00;padding:0.3em 0.8em;margin:0.4em 0'>"
+        f"<p style='margin:0.2em 0'><strong>Not saved.</strong> {html.escape(message)}</p>"
+        "<p style='margin:0.2em 0'>Nothing in your diary was changed.</p></div>"
+    )
+
+
+def _text(description: str, placeholder: str) -> widgets.Text:
+    return widgets.Text(
+        description=description, placeholder=placeholder, style=LABEL_STYLE, layout=widgets.Layout(**CONTROL_LAYOUT)
+    )
+
+
+class SymptomDiary(CourseApp):
+    """A form for one dated entry, a Save button, the diary's timeline and a one-page summary to print."""
+
+    def __init__(self, path: str | Path | None = None, *, mark: str = DIARY_MARK) -> None:
+        self.path = Path(path) if path is not None else diary_path()
+        self.mark = mark
+        self.date = widgets.DatePicker(
+            description="Date", value=dt.date.today(), style=LABEL_STYLE, layout=widgets.Layout(**CONTROL_LAYOUT)
+        )
+        self.where = _text("Where in the body", "e.g. left calf, right hand, eyelid")
+        self.what = widgets.Dropdown(
+            description="What you noticed",
+            options=list(WHAT_CHOICES),
+            value=WHAT_CHOICES[0],
+            style=LABEL_STYLE,
+            layout=widgets.Layout(**CONTROL_LAYOUT),
+        )
+        self.how_much = _text("How much, how long", "e.g. a few seconds, on and off all evening")
+        self.task_changed = _text("A task that changed", "e.g. could not open a jar; or leave empty")
+        self.measured = _text("Anything measured", "only if a clinician asked you to measure something")
+        self.sleep = _text("Sleep last night (hours)", "e.g. 6.5")
+        self.caffeine = _text("Caffeine (drinks)", "e.g. 4")
+        self.stress = _text("Stress (0 to 10)", "e.g. 7")
+        self.exercise = _text("Exercise", "e.g. 30 min walk; or leave empty")
+        self.save_button = widgets.Button(description="Save entry", button_style="primary", icon="save")
+        self.save_button.tooltip = "Add this entry to your diary file"
+        self.summary_button = widgets.Button(description="Show summary to print", icon="file-text")
+        self.summary_button.tooltip = "A one-page summary of the whole diary, to take to an appointment"
+        self.message = widgets.HTML("")
+        self.summary = widgets.HTML("")
+        self.privacy = widgets.HTML(
+            f"<p style='margin:0.3em 0;color:#333;font-size:0.95em'>"
+            f"{html.escape(PRIVACY_NOTE.format(path=self.path))}</p>"
+        )
+        frame = self._read()
+        fig = diary_figure(frame if frame is not None else _empty(), mark)
+        self.figure = live_figure(fig)
+        self.caption = widgets.HTML(description_html(figure_description(fig)))
+        self.save_button.on_click(lambda _b: self.save())
+        self.summary_button.on_click(lambda _b: self.show_summary())
+        form = [
+            self.date,
+            self.where,
+            self.what,
+            self.how_much,
+            self.task_changed,
+            self.measured,
+            self.sleep,
+            self.caffeine,
+            self.stress,
+            self.exercise,
+        ]
+        super().__init__(
+            "My symptom diary",
+            [
+                heading("Write one entry at a time: when, where, what, and what you could or could not do."),
+                *form,
+                widgets.HBox([self.save_button, self.summary_button]),
+                self.message,
+                self.privacy,
+                self.figure,
+                self.caption,
+                self.summary,
+            ],
+        )
+
+    # -- reading -------------------------------------------------------------------------------------------
+    def _read(self) -> pd.DataFrame | None:
+        """The diary as it is on disk, or None with the reason shown (a broken file is never written over)."""
+        try:
+            return read_diary(self.path)
+        except CourseInputError as err:
+            self.message.value = (
+                "<div role='alert' style='border-left:6px solid #D55E00;padding:0.3em 0.8em;margin:0.4em 0'>"
+                f"<p style='margin:0.2em 0'><strong>The diary file could not be read.</strong> {html.escape(str(err))}"
+                "</p><p style='margin:0.2em 0'>Nothing will be saved until the file is fixed, so nothing in it is "
+                "lost.</p></div>"
+            )
+            return None
+
+    def _redraw(self, frame: pd.DataFrame) -> None:
+        fig = diary_figure(frame, self.mark)
+        replace_figure(self.figure, fig)
+        self.caption.value = description_html(figure_description(fig))
+
+    # -- actions -------------------------------------------------------------------------------------------
+    def entry_values(self) -> dict[str, object]:
+        """The form's values, as make_entry takes them (empty number boxes become None)."""
+
+        def number(box: widgets.Text) -> str | None:
+            return box.value.strip() or None
+
+        return dict(
+            date=self.date.value,
+            where=self.where.value,
+            what=self.what.value,
+            how_much=self.how_much.value,
+            task_changed=self.task_changed.value,
+            measured=self.measured.value,
+            sleep=number(self.sleep),
+            caffeine=number(self.caffeine),
+            stress=number(self.stress),
+            exercise=self.exercise.value,
+        )
+
+    def save(self) -> bool:
+        """Check the form, append the entry, redraw; on any problem say what and keep the form as it is."""
+        try:
+            entry = make_entry(**self.entry_values())  # type: ignore[arg-type]
+            add_entry(entry, self.path)
+        except CourseInputError as err:
+            self.message.value = error_html(str(err))
+            return False
+        signs = urgent_signs(entry)
+        self.message.value = (
+            urgent_html(signs)
+            if signs
+            else ("<p style='margin:0.3em 0'><strong>Saved.</strong> The entry is in your diary file.</p>")
+        )
+        for box in (self.where, self.how_much, self.task_changed, self.measured):
+            box.value = ""
+        frame = self._read()
+        if frame is not None:
+            self._redraw(frame)
+            if self.summary.value:
+                self.summary.value = diary_summary_html(frame)
+        return True
+
+    def show_summary(self) -> None:
+        """The one-page summary under the figure (print it from the browser, or copy it)."""
+        frame = self._read()
+        if frame is not None:
+            self.summary.value = diary_summary_html(frame)
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame(columns=list(DIARY_COLUMNS))
+
+
+def symptom_diary(name: str = "my-diary") -> SymptomDiary:
+    """The diary widget on the learner's own diary file ``name`` (in helpers.diary.diary_folder())."""
+    return SymptomDiary(diary_path(name))
+
+
+def diary_timeline(path: str | Path, mark: str = DIARY_MARK) -> go.Figure:
+    """A diary file's timeline as a still figure (``mark`` says whose entries they are)."""
+    return diary_figure(read_diary(path), mark)

@@ -1,0 +1,239 @@
+"""Lesson 04's views: pure functions from the model's results to styled figures and short HTML.
+
+Every figure carries the course's synthetic mark, a title that states its finding and a
+one-sentence description (its alt text). The look-alikes figure stacks its panels on
+one month axis, so it reads on the narrowest screen.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from helpers.diary import WHAT_CHOICES
+from helpers.engine.people import SYNTHETIC, person
+from helpers.engine.personas import load_persona_specs
+from helpers.engine.units import DAYS_PER_MONTH
+from helpers.lookalikes.model import EXTRA_MEASURES, LAB_MEASURES, LAB_MONTHS, Feature, Pairing, Step
+from helpers.views.theme import (
+    PALETTE,
+    heading_px,
+    legend_below,
+    legend_px,
+    line,
+    panel_heading,
+    stacked_domains,
+    style_figure,
+)
+
+#: The first person solid blue, the second dashed orange (Okabe-Ito; told apart by dash as well as colour).
+PAIR_STYLE: tuple[dict[str, str], ...] = (
+    dict(color=PALETTE["blue"], dash="solid"),
+    dict(color=PALETTE["orange"], dash="dash"),
+)
+#: Fixed ranges, so that a switch of people never rescales an axis under the learner's eye.
+LAB_RANGES: dict[str, tuple[float, float]] = {
+    "lowest_strength_pct": (0, 105),
+    "numbness_0_10": (0, 10),
+    "pain_0_10": (0, 10),
+    "twitches_per_day": (0, 60),
+    "grip_drop_pct": (0, 70),
+    "reported_weakness_0_10": (0, 10),
+    "fatigue_0_10": (0, 10),
+}
+
+
+def treatment_month(persona: str) -> float | None:
+    """The month a treatment or change began to help (None: none, or from the start of the diary)."""
+    day = load_persona_specs()[persona].improvement.from_day
+    return None if day is None or day <= 0 else day / DAYS_PER_MONTH
+
+
+def describe_lab(pairing: Pairing) -> tuple[str, str]:
+    """(title, description) of the look-alikes figure: the separating question and both answers."""
+    a, b = person(pairing.first).first_name, person(pairing.second).first_name
+    title = f"What separates {a} and {b}: {pairing.feature.short}"
+    description = (
+        f"{SYNTHETIC} Two synthetic people over 24 months, month by month. {pairing.feature.question} "
+        f"{a}: {pairing.first_answer}. {b}: {pairing.second_answer}."
+    )
+    return title, description
+
+
+def lab_panels(pairing: Pairing) -> tuple[tuple[str, str, str], ...]:
+    """The panels of the lab figure: the four measures, and a fifth when the question's measure is not among them."""
+    extra = EXTRA_MEASURES.get(pairing.feature.key)
+    return LAB_MEASURES + ((extra,) if extra else ())
+
+
+def lab_figure(pairing: Pairing, first: pd.DataFrame, second: pd.DataFrame) -> go.Figure:
+    """Four measures, month by month, of two people: the weakest region's strength, numbness, pain, twitches.
+
+    ``first`` and ``second`` are the people's monthly tables (helpers.lookalikes.model.monthly), with a
+    ``grip_drop_pct`` column at visit months where the question is about fatigable weakness. A fifth panel
+    shows the measure behind the separating question when the four do not. A dotted line marks the month a
+    treatment began to help, where there was one.
+    """
+    names = [person(pairing.first).name_and_age, person(pairing.second).name_and_age]
+    panels = lab_panels(pairing)
+    axes = [f"y{len(panels) - i}" if i < len(panels) - 1 else "y" for i in range(len(panels))]  # top to bottom
+    traces = []
+    for (column, _title, _unit), yaxis in zip(panels, axes, strict=True):
+        for who, table, style in zip(names, (first, second), PAIR_STYLE, strict=True):
+            rows = table.dropna(subset=[column])
+            traces.append(
+                line(
+                    rows["month"],
+                    rows[column],
+                    who,
+                    style["color"],
+                    width=3,
+                    dash=style["dash"],
+                    markers=column == "grip_drop_pct",
+                    hover=f"{who}, month %{{x}}: %{{y:.0f}}",
+                    yaxis=yaxis,
+                    legendgroup=who,
+                    showlegend=column == panels[0][0],
+                )
+            )
+    shapes = []
+    for persona, style in zip((pairing.first, pairing.second), PAIR_STYLE, strict=True):
+        month = treatment_month(persona)
+        if month is not None:
+            for yaxis in axes:
+                shapes.append(
+                    dict(
+                        type="line",
+                        xref="x",
+                        yref=f"{yaxis} domain",
+                        x0=month,
+                        x1=month,
+                        y0=0,
+                        y1=1,
+                        line=dict(color=style["color"], dash="dot", width=2),
+                    )
+                )
+    height, bottom = 150 + 125 * len(panels), 50
+    headings = [panel_heading(title, 0, 1.0, xanchor="left", bold=True) for _c, title, _u in panels]
+    plot_px = height - heading_px(headings[0]) - bottom - 30 - legend_px(names)
+    gaps = [0.0] + [heading_px(h) + 8 for h in headings[1:]]
+    domains = stacked_domains(plot_px, gaps, [1.0] * len(panels))
+    for heading, domain in zip(headings, domains, strict=True):
+        heading["y"] = domain[1]
+    layout: dict = dict(
+        xaxis=dict(range=[-0.5, LAB_MONTHS - 0.5], dtick=3, anchor="y"),
+        shapes=shapes,
+        annotations=headings,
+        legend=legend_below(),
+        margin=dict(l=60, r=20, b=bottom),
+    )
+    for (column, _t, unit), yaxis, domain in zip(panels, axes, domains, strict=True):
+        key = "yaxis" if yaxis == "y" else f"yaxis{yaxis[1:]}"
+        layout[key] = dict(domain=domain, range=list(LAB_RANGES[column]), anchor="x", title=dict(text=unit))
+    title, description = describe_lab(pairing)
+    return style_figure(
+        go.Figure(data=traces, layout=layout),
+        title=title,
+        x_title="months since the diary began (dotted line: a treatment began to help)",
+        y_title=panels[-1][2],
+        description=description,
+        height=height,
+        header_px=heading_px(headings[0]),
+    )
+
+
+def feature_sources(feature: Feature) -> str:
+    """ "Ravits & La Spada 2009; Turner & Talbot 2013": the sources behind a separating question."""
+    from helpers.references import bibliography
+
+    refs = bibliography()
+    return "; ".join(refs[key].cite for key in feature.sources)
+
+
+def pairing_html(pairing: Pairing) -> str:
+    """The one question that separates two people, with both answers, as a short block for above the figure."""
+    a, b = person(pairing.first).first_name, person(pairing.second).first_name
+    return (
+        "<div style='border-left:5px solid #0072B2;padding:0.3em 0.8em;margin:0.4em 0;background:#F3F8FC'>"
+        f"<p style='margin:0.2em 0'><strong>The question that separates them:</strong> "
+        f"{html.escape(pairing.feature.question)}</p>"
+        f"<p style='margin:0.2em 0'><strong>{html.escape(a)}:</strong> {html.escape(pairing.first_answer)}.</p>"
+        f"<p style='margin:0.2em 0'><strong>{html.escape(b)}:</strong> {html.escape(pairing.second_answer)}.</p>"
+        f"<p style='margin:0.2em 0;color:#444;font-size:0.9em'>Why this question matters: "
+        f"{html.escape(feature_sources(pairing.feature))}.</p></div>"
+    )
+
+
+def step_html(step: Step, number: int, total: int, last: bool) -> str:
+    """One revealed step of the evaluation walk: what the clinician did, what it found, why the next step."""
+    why = (
+        ""
+        if last or not step.next_because
+        else (f"<p style='margin:0.2em 0;color:#333'><em>Why the next step:</em> {html.escape(step.next_because)}</p>")
+    )
+    return (
+        "<div style='border-left:5px solid #009E73;padding:0.3em 0.8em;margin:0.4em 0'>"
+        f"<p style='margin:0.2em 0'><strong>{html.escape(step.name)}</strong> (step {number} of {total}). "
+        f"The clinician {html.escape(step.done)}.</p>"
+        f"<p style='margin:0.2em 0'><strong>Found:</strong> {html.escape(step.found)}</p>{why}</div>"
+    )
+
+
+# ---------------------------------------------------------------------------
+# The symptom diary
+# ---------------------------------------------------------------------------
+#: The mark of a diary figure: the reader's own words, shown as written, never interpreted.
+DIARY_MARK = "Your own entries, as you wrote them: this figure does not interpret them"
+
+
+def describe_diary(frame: pd.DataFrame) -> tuple[str, str]:
+    """(title, description) of a diary timeline: how many entries, over which dates, of which kinds. No reading."""
+    if frame.empty:
+        return "The diary has no entries yet", "The diary has no entries yet: save an entry and it appears here."
+    first, last = pd.Timestamp(frame["date"].min()), pd.Timestamp(frame["date"].max())
+    n = len(frame)
+    title = f"{n} diary entr{'y' if n == 1 else 'ies'} from {first:%d %b %Y} to {last:%d %b %Y}"
+    counts = frame["what"].value_counts()
+    kinds = ", ".join(f"{what} {counts[what]}" for what in WHAT_CHOICES if what in counts)
+    return title, f"{title}. Entries by kind: {kinds}. Each dot is one entry, placed at its date and kind."
+
+
+def diary_figure(frame: pd.DataFrame, mark: str = DIARY_MARK) -> go.Figure:
+    """Each entry as a dot at its date (across) and its kind (down); hover shows where, how much and the task."""
+    kinds = list(WHAT_CHOICES)
+    hover = [
+        f"{pd.Timestamp(r.date):%d %b %Y}: {r.what}, {r.where}"
+        + (f"; {r.how_much}" if r.how_much else "")
+        + (f"; task: {r.task_changed}" if r.task_changed else "")
+        for r in frame.itertuples()
+    ]
+    data = [
+        dict(
+            type="scatter",
+            x=[pd.Timestamp(d) for d in frame["date"]],
+            y=list(frame["what"]),
+            mode="markers",
+            marker=dict(size=11, color=PALETTE["blue"], line=dict(color="white", width=1)),
+            text=hover,
+            hovertemplate="%{text}<extra></extra>",
+            name="entry",
+            showlegend=False,
+        )
+    ]
+    layout = dict(
+        yaxis=dict(type="category", categoryorder="array", categoryarray=kinds[::-1], range=[-0.5, len(kinds) - 0.5]),
+        xaxis=dict(type="date"),
+        margin=dict(l=170, r=20, b=50),
+    )
+    title, description = describe_diary(frame)
+    return style_figure(
+        go.Figure(data=data, layout=layout),
+        title=title,
+        x_title="date of the entry",
+        y_title="what was noticed",
+        description=description,
+        height=380,
+        mark=mark,
+    )
