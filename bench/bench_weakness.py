@@ -14,34 +14,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import time_sweep, update_rows  # noqa: E402
-
-
-def _options(control) -> list:
-    return [o[1] if isinstance(o, tuple) else o for o in control.options]
+from bench.common import options_of, sweep_rows, time_sweep, update_rows  # noqa: E402
 
 
 def rows() -> list[dict]:
     from helpers.weakness import clinic_visit, daily_life, pathway_explorer
 
-    out: list[dict] = []
-    path = pathway_explorer()
-    sites = _options(path.site)
-    time_sweep(path.site, sites)  # warm-up
-    out += update_rows("path explorer 'site' dropdown", time_sweep(path.site, (sites + sites[::-1]) * 3))
-
-    life = daily_life()
-    people = _options(life.persona)
-    time_sweep(life.persona, people)
-    out += update_rows("daily life 'person' dropdown", time_sweep(life.persona, (people + people[::-1]) * 3))
-
     clinic = clinic_visit()
-    people = _options(clinic.persona)
-    time_sweep(clinic.persona, people)
-    out += update_rows("clinic visit 'person' dropdown", time_sweep(clinic.persona, (people + people[::-1]) * 3))
-    hands = _options(clinic.hand)
-    out += update_rows("clinic visit 'hand' buttons", time_sweep(clinic.hand, hands * 10))
-    return out
+    return [
+        *sweep_rows("path explorer 'site' dropdown", pathway_explorer().site),
+        *sweep_rows("daily life 'person' dropdown", daily_life().persona),
+        *sweep_rows("clinic visit 'person' dropdown", clinic.persona),
+        *update_rows("clinic visit 'hand' buttons", time_sweep(clinic.hand, options_of(clinic.hand) * 10)),
+    ]
 
 
 if __name__ == "__main__":

@@ -41,3 +41,15 @@ def update_rows(name: str, times: list[float]) -> list[dict]:
         },
         {"benchmark": f"python: {name} update p95", "value": p95(times), "unit": "ms", "target": UPDATE_TARGET},
     ]
+
+
+def options_of(control: Any) -> list:
+    """The values a dropdown or toggle control can take (its options may be (label, value) pairs)."""
+    return [o[1] if isinstance(o, tuple) else o for o in control.options]
+
+
+def sweep_rows(name: str, control: Any, rounds: int = 3) -> list[dict]:
+    """Warm up, then step a control through all its options and back ``rounds`` times: its update rows."""
+    values = options_of(control)
+    time_sweep(control, values)  # warm-up: first-use caches
+    return update_rows(name, time_sweep(control, (values + values[::-1]) * rounds))

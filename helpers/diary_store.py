@@ -699,15 +699,41 @@ def restore_backup(path: str | Path | None = None) -> Path:
 
 # ---- urgent-care signs -----------------------------------------------------------------------------------------
 
-#: (the sign, the "what" choice that is the sign on its own, words in a text that mention it).
+#: (the sign, the "what" choice that is the sign on its own, words in a text that mention it). The signs are the
+#: emergency level of helpers.safety.CARE_LEVELS, named neutrally ("breathing", not "trouble breathing"): an entry
+#: that says "no problems breathing" still shows the message, which is the safe side to err on.
 URGENT_SIGNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (
-        "trouble breathing",
+        "breathing",
         "breathing",
         re.compile(r"breath|gasp|suffocat|(?:short|out) of air|(?:get|enough) air", re.IGNORECASE),
     ),
     ("choking", "", re.compile(r"chok", re.IGNORECASE)),
-    ("severe trouble swallowing", "swallowing", re.compile(r"swallow|dysphag", re.IGNORECASE)),
+    (
+        "swallowing",
+        "swallowing",
+        re.compile(r"swallow|dysphag|(?:cough|splutter)\w*\b.{0,30}\b(?:drink|eat|food)", re.I),
+    ),
+    (
+        "something that came on suddenly",
+        "",
+        re.compile(r"sudden|all at once|out of nowhere|within (?:minutes|an hour|hours)", re.IGNORECASE),
+    ),
+    ("a drooping face or slurred speech", "", re.compile(r"droop\w*\b.{0,20}\bface|face\b.{0,20}\bdroop|slurr", re.I)),
+    (
+        "a leg or arm that gave way or cannot move",
+        "",
+        re.compile(
+            r"gave way|give way|giving way|(?:can't|cannot|can not|couldn't|could not|unable to) "
+            r"(?:stand|walk|move|lift)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "bladder or bowel control, or numbness around the bottom",
+        "",
+        re.compile(r"bladder|bowel|wet myself|incontinen|numb\w*\b.{0,30}\b(?:bottom|groin|saddle|genital)", re.I),
+    ),
 )
 
 
@@ -720,7 +746,7 @@ def urgent_signs(entry: DiaryEntry) -> tuple[str, ...]:
     """
     if not isinstance(entry, DiaryEntry):
         raise CourseInputError("entry", entry, "a DiaryEntry", "make it with make_entry(date, where, what, ...)")
-    words = " | ".join((entry.where, entry.how_much, entry.task_changed, entry.measured))
+    words = " | ".join((entry.where, entry.how_much, entry.task_changed, entry.measured, entry.exercise))
     return tuple(sign for sign, what, pattern in URGENT_SIGNS if entry.what == what or pattern.search(words))
 
 
@@ -795,8 +821,12 @@ def _pairs(rows: list[dict[str, Any]]) -> list[str]:
         first, last = group[0]["date"], group[-1]["date"]
         when = f"on {_day(first)}" if first == last else f"from {_day(first)} to {_day(last)}"
         line = f"{group[0]['what']}, {group[-1]['where']}: {when}, {_count(len(group), 'entry', 'entries')}."
-        how_much = next((r["how_much"] for r in reversed(group) if r["how_much"]), "")
-        lines.append(f"{line} Newest 'how much': {how_much}." if how_much else line)
+        said = [r["how_much"] for r in group if r["how_much"]]
+        if len(said) > 1 and said[0] != said[-1]:
+            line += f" First 'how much': {said[0]}; newest: {said[-1]}."
+        elif said:
+            line += f" 'How much': {said[-1]}."
+        lines.append(line)
     if len(groups) > MAX_PAIRS:
         lines.append(f"({len(groups) - MAX_PAIRS} more are in the full diary.)")
     return lines
@@ -842,14 +872,15 @@ def _summary_parts(frame: pd.DataFrame) -> tuple[list[str], list[tuple[str, list
     return [period], sections
 
 
-def diary_summary(frame: pd.DataFrame) -> str:
+def diary_summary(frame: pd.DataFrame, mark: str = "") -> str:
     """A one-page plain-text summary (about 60 lines at most) of a diary from read_diary, for an appointment.
 
     It lists what was written, with dates and counts: what and where since when, the tasks that changed, what
-    was measured, and sleep, caffeine, stress and exercise as numbers. It adds no meaning of its own.
+    was measured, and sleep, caffeine, stress and exercise as numbers. It adds no meaning of its own. ``mark``
+    is a first line, for a diary that is not the reader's own ("Synthetic teaching example: ...").
     """
     opening, sections = _summary_parts(frame)
-    lines = [SUMMARY_TITLE, "", *opening]
+    lines = [*([mark, ""] if mark else []), SUMMARY_TITLE, "", *opening]
     for heading, items in sections:
         lines += ["", heading, *(f"- {item}" for item in items)]
     if sections:

@@ -414,18 +414,24 @@ def test_a_save_that_cannot_get_the_lock_says_so_and_writes_nothing(tmp_path: Pa
 @pytest.mark.parametrize(
     ("changes", "sign"),
     [
-        ({"what": "breathing"}, "trouble breathing"),
-        ({"what": "swallowing"}, "severe trouble swallowing"),
-        ({"how_much": "short of breath climbing one flight of stairs"}, "trouble breathing"),
-        ({"how_much": "Can't breathe lying flat"}, "trouble breathing"),
-        ({"task_changed": "breathless when I talk"}, "trouble breathing"),
-        ({"how_much": "woke up gasping for air"}, "trouble breathing"),
-        ({"where": "chest", "how_much": "BREATHING feels hard"}, "trouble breathing"),
+        ({"what": "breathing"}, "breathing"),
+        ({"what": "swallowing"}, "swallowing"),
+        ({"how_much": "short of breath climbing one flight of stairs"}, "breathing"),
+        ({"how_much": "Can't breathe lying flat"}, "breathing"),
+        ({"task_changed": "breathless when I talk"}, "breathing"),
+        ({"how_much": "woke up gasping for air"}, "breathing"),
+        ({"where": "chest", "how_much": "BREATHING feels hard"}, "breathing"),
         ({"how_much": "choked on water at dinner"}, "choking"),
         ({"task_changed": "choking on bread"}, "choking"),
         ({"measured": "chokes twice a meal"}, "choking"),
-        ({"task_changed": "hard to swallow pills"}, "severe trouble swallowing"),
-        ({"where": "throat", "how_much": "food sticks when I Swallow"}, "severe trouble swallowing"),
+        ({"task_changed": "hard to swallow pills"}, "swallowing"),
+        ({"where": "throat", "how_much": "food sticks when I Swallow"}, "swallowing"),
+        ({"how_much": "coughing when I drink"}, "swallowing"),
+        ({"how_much": "face drooped and speech slurred"}, "a drooping face or slurred speech"),
+        ({"how_much": "speech suddenly slurred an hour ago"}, "something that came on suddenly"),
+        ({"task_changed": "both legs gave way this morning"}, "a leg or arm that gave way or cannot move"),
+        ({"task_changed": "could not stand up"}, "a leg or arm that gave way or cannot move"),
+        ({"how_much": "numb around my bottom, wet myself"}, "bladder or bowel control, or numbness around the bottom"),
     ],
 )
 def test_every_breathing_choking_or_swallowing_wording_counts_as_urgent(changes: dict[str, str], sign: str):
@@ -495,8 +501,8 @@ def test_summary_lists_dates_pairs_tasks_measures_and_context_as_numbers(tmp_pat
     assert lines[0] == "Symptom diary: summary for my appointment"
     assert "From Fri 1 May 2026 to Tue 12 May 2026: 5 entries on 4 days." in text
     assert (
-        "twitching, left calf: from Fri 1 May 2026 to Mon 4 May 2026, 2 entries. Newest 'how much': a few seconds."
-        in text
+        "twitching, left calf: from Fri 1 May 2026 to Mon 4 May 2026, 2 entries. First 'how much': all evening; "
+        "newest: a few seconds." in text
     )
     assert "- Sat 9 May 2026: could not open a jar" in text
     assert "- Tue 12 May 2026: grip 31 kg right (clinic asked)" in text

@@ -74,6 +74,11 @@ class LabServer:
     token: str
     root_dir: Path
 
+    @property
+    def home(self) -> Path:
+        """The sandbox home folder the server and its kernels see (a diary widget saves under it)."""
+        return self.root_dir.parent / "sandbox" / "home"
+
     def notebook_url(self, name: str) -> str:
         """A fresh workspace per notebook: the default one would reopen (and re-run kernels for) earlier tabs."""
         workspace = Path(name).with_suffix("").as_posix().replace("/", "-").replace(".", "-")

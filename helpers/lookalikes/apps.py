@@ -114,8 +114,12 @@ class EvaluationWalk(CourseApp):
         persona = check_persona(persona, WALK_PERSONAS)
         self.persona = dropdown("Person", persona_options(WALK_PERSONAS), persona)
         self.shown = 0
-        self.next_button = widgets.Button(description="Next step", button_style="primary", icon="arrow-down")
-        self.restart_button = widgets.Button(description="Start again", icon="refresh")
+        self.next_button = widgets.Button(
+            description="Next step", button_style="primary", icon="arrow-down", layout=widgets.Layout(width="auto")
+        )
+        self.restart_button = widgets.Button(
+            description="Start again", icon="refresh", layout=widgets.Layout(width="auto")
+        )
         self.next_button.tooltip = "Show the next step of the evaluation"
         self.restart_button.tooltip = "Hide every step and start from the story"
         self.steps = widgets.HTML(walk_html(persona, 0))
@@ -127,7 +131,7 @@ class EvaluationWalk(CourseApp):
             [
                 heading("Choose a person, then press Next step: what does each step find, and why the next?"),
                 self.persona,
-                widgets.HBox([self.next_button, self.restart_button]),
+                widgets.HBox([self.next_button, self.restart_button], layout=widgets.Layout(flex_flow="row wrap")),
                 self.steps,
             ],
         )
@@ -164,17 +168,24 @@ STORY_REASONING: tuple[tuple[str, str], ...] = (
     ),
     (
         "What comes to mind first?",
-        "Causes in the body's chemistry and things taken in: a low potassium, for example with an overactive thyroid "
-        "(attacks of weakness called thyrotoxic periodic paralysis; Vijayakumar 2014), low magnesium or calcium, and "
-        "stimulants such as caffeine, energy drinks or some medicines (Simon & Kiernan 2013). Weakness that climbs "
-        "over hours to days with tingling can also be Guillain-Barré syndrome (NHS, Guillain-Barré syndrome).",
+        "A problem in the body's chemistry, such as a very low potassium, for example with an overactive thyroid "
+        "(attacks of weakness called thyrotoxic periodic paralysis; Vijayakumar 2014), or a low magnesium or "
+        "calcium. Or something in the spinal cord in the neck, such as something pressing on it. Weakness that "
+        "climbs over hours to days with tingling can be Guillain-Barré syndrome, in which the body's defences attack "
+        "the nerves, often after an infection (NHS, Guillain-Barré syndrome). Rarely, a poison such as an "
+        "insecticide. Caffeine and stress explain twitching (Simon & Kiernan 2013), not weakness within hours.",
     ),
     (
         "What happens next?",
         "This needs care now, not an appointment next week: weakness that came on over hours means calling the "
-        "emergency number. There, blood tests (potassium, magnesium, calcium, thyroid) and a heart tracing (ECG) come "
-        "first, because a very low potassium can upset the heart's rhythm (Vijayakumar 2014). Nerve tests follow if "
-        "the blood tests do not explain it.",
+        "emergency number. There, staff first check breathing and swallowing, then take blood (potassium, "
+        "magnesium, calcium, thyroid) and a heart tracing (ECG), because a very low potassium can upset the heart's "
+        "rhythm (Vijayakumar 2014). A scan of the neck or nerve tests follow if the blood tests do not explain it.",
+    ),
+    (
+        "The lesson of the story",
+        '"This is not how ALS starts" must always come with "sudden weakness needs care now". Weakness that comes '
+        "on within minutes or hours means calling the emergency number, whatever the cause.",
     ),
 )
 #: The story's sources (keys of data/references.toml).

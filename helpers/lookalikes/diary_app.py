@@ -15,7 +15,7 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
-from helpers.apps.base import CONTROL_LAYOUT, LABEL_STYLE, CourseApp, heading, live_figure, replace_figure
+from helpers.apps.base import CONTROL_LAYOUT, LABEL_STYLE, CourseApp, heading, live_figure, no_redraw, replace_figure
 from helpers.diary import (
     DIARY_COLUMNS,
     WHAT_CHOICES,
@@ -33,24 +33,48 @@ from helpers.views.theme import description_html, figure_description
 
 #: Said under the form: where the file lives, and who can see it.
 PRIVACY_NOTE = (
-    "Your diary is saved only on this computer, in a file you own: {path}. Nothing is sent anywhere. On a shared "
-    "computer or a class server, people who run that computer may be able to open it: write only what you are happy "
-    "for them to see. Every save keeps a backup of the file as it was (the same name, ending .bak)."
+    "Your diary is saved in a file in this folder: {path}. Nothing is sent anywhere else. On your own computer "
+    "it stays there. On a class or online server the file is on that server: the people who run it may be able "
+    "to read it, and it may be deleted when your session ends, so write only what you are happy for them to see, "
+    "and copy the summary if you want to keep it. Every save keeps a backup of the file as it was (the same name, "
+    "ending .bak)."
+)
+
+#: Always beside the Save button: a diary is for slow changes, never a place to put an emergency first.
+DIARY_IS_FOR_SLOW_CHANGES = (
+    "A diary is for changes over days and weeks. If something came on suddenly (a drooping face, a weak arm or "
+    "leg, slurred speech), or you have trouble breathing, choking, or new bladder or bowel problems: do not write "
+    "it down first. {action} ({where})."
 )
 
 
+def slow_changes_html() -> str:
+    """The standing line under the Save button (the emergency level's action and numbers from helpers.safety)."""
+    level = care_level("emergency")
+    text = DIARY_IS_FOR_SLOW_CHANGES.format(action=level.action, where=level.where)
+    return f"<p style='margin:0.3em 0;border-left:4px solid #D55E00;padding-left:0.6em'>{html.escape(text)}</p>"
+
+
 def urgent_html(signs: tuple[str, ...]) -> str:
-    """The emergency message, for an entry that mentions trouble breathing, choking or swallowing."""
+    """The emergency message, for an entry that mentions an emergency-level sign (helpers.diary.urgent_signs)."""
     level = care_level("emergency")
     return (
         "<div role='alert' style='border-left:6px solid #D55E00;background:#FDF0E9;padding:0.4em 0.9em;"
         "margin:0.4em 0'>"
-        f"<p style='margin:0.2em 0'><strong>This entry mentions {html.escape(', '.join(signs))}.</strong></p>"
-        f"<p style='margin:0.2em 0'><strong>If you have trouble breathing, are choking, or cannot swallow food, "
-        f"drink or your own saliva: {html.escape(level.action.lower())} ({html.escape(level.where)}).</strong></p>"
+        f"<p style='margin:0.2em 0'><strong>This entry mentions {html.escape('; '.join(signs))}.</strong></p>"
+        "<p style='margin:0.2em 0'><strong>If you have trouble breathing, are choking or cannot swallow, or "
+        "something came on suddenly (a drooping face, slurred speech, a weak arm or leg, new bladder or bowel "
+        f"problems): {html.escape(level.action.lower())} ({html.escape(level.where)}).</strong></p>"
         "<p style='margin:0.2em 0'>If swallowing or speech has slowly become harder over weeks, or you cough or "
-        "choke on food more than once: see a doctor within days. Your entry was saved.</p></div>"
+        "choke on food more than once: see a doctor within days (this week). Your entry was saved.</p></div>"
     )
+
+
+#: After a saved speech entry with no emergency words: how soon, in both directions.
+SPEECH_HTML = (
+    "<p style='margin:0.3em 0'><strong>Saved.</strong> Speech that has slowly become harder over weeks: see a "
+    "doctor within days (this week). Speech that changed suddenly: call your emergency number now.</p>"
+)
 
 
 def error_html(message: str) -> str:
@@ -85,6 +109,7 @@ class SymptomDiary(CourseApp):
             style=LABEL_STYLE,
             layout=widgets.Layout(**CONTROL_LAYOUT),
         )
+        no_redraw(self.what)  # the figure changes when an entry is saved, not when a form field changes
         self.how_much = _text("How much, how long", "e.g. a few seconds, on and off all evening")
         self.task_changed = _text("A task that changed", "e.g. could not open a jar; or leave empty")
         self.measured = _text("Anything measured", "only if a clinician asked you to measure something")
@@ -92,9 +117,13 @@ class SymptomDiary(CourseApp):
         self.caffeine = _text("Caffeine (drinks)", "e.g. 4")
         self.stress = _text("Stress (0 to 10)", "e.g. 7")
         self.exercise = _text("Exercise", "e.g. 30 min walk; or leave empty")
-        self.save_button = widgets.Button(description="Save entry", button_style="primary", icon="save")
+        self.save_button = widgets.Button(
+            description="Save entry", button_style="primary", icon="save", layout=widgets.Layout(width="auto")
+        )
         self.save_button.tooltip = "Add this entry to your diary file"
-        self.summary_button = widgets.Button(description="Show summary to print", icon="file-text")
+        self.summary_button = widgets.Button(
+            description="Show summary to print", icon="file-text", layout=widgets.Layout(width="auto")
+        )
         self.summary_button.tooltip = "A one-page summary of the whole diary, to take to an appointment"
         self.message = widgets.HTML("")
         self.summary = widgets.HTML("")
@@ -125,7 +154,8 @@ class SymptomDiary(CourseApp):
             [
                 heading("Write one entry at a time: when, where, what, and what you could or could not do."),
                 *form,
-                widgets.HBox([self.save_button, self.summary_button]),
+                widgets.HBox([self.save_button, self.summary_button], layout=widgets.Layout(flex_flow="row wrap")),
+                widgets.HTML(slow_changes_html()),
                 self.message,
                 self.privacy,
                 self.figure,

@@ -39,7 +39,11 @@ LAB_MEASURES: tuple[tuple[str, str, str], ...] = (
     ("lowest_strength_pct", "Strength of the weakest body region", "% of normal"),
     ("numbness_0_10", "Numbness or tingling", "0-10"),
     ("pain_0_10", "Pain", "0-10"),
-    ("twitches_per_day", "Twitches noticed a day, all regions", "a day"),
+    (
+        "twitches_per_day",
+        "Twitches noticed a day, all regions (the count does not tell ALS from harmless twitching)",
+        "a day",
+    ),
 )
 #: A fifth panel for the questions whose measure the four do not show: (column, panel title, axis title).
 EXTRA_MEASURES: dict[str, tuple[str, str, str]] = {
@@ -135,7 +139,9 @@ class Feature:
     sources: tuple[str, ...]
 
 
-#: The separating questions, most telling first. Where each points is textbook neurology, summarised for ALS and its
+#: The separating questions, a fixed teaching list: the lab shows the first one on which two people differ over
+#: their two years. Some answers take months to see (does weakness keep spreading?); others are there at the first
+#: visit (numbness in one strip of skin). Where each points is textbook neurology, summarised for ALS and its
 #: look-alikes by Turner & Talbot 2013; the healthy grip fall by White 2013; triggers by Simon & Kiernan 2013.
 FEATURES: tuple[Feature, ...] = (
     Feature(
@@ -158,15 +164,15 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         "triggers",
-        "Do the symptoms follow triggers (sleep loss, caffeine, stress, hard exercise) and settle within days?",
-        "symptoms that follow triggers",
+        "Do the symptoms come only with triggers (sleep loss, caffeine, stress, hard exercise) and settle within days?",
+        "symptoms that come only with triggers",
         ("simon2013", "nhstwitch2023"),
     ),
     Feature(
         "felt_not_measured",
-        "Does the person feel weak while measured strength stays normal?",
-        "feeling weak with normal strength",
-        ("nhshealthanxiety", "nhstired2023"),
+        "Does the person feel weak while a clinician's examination finds full strength?",
+        "feeling weak with full strength on examination",
+        (),
     ),
     Feature(
         "fatigue",
@@ -200,10 +206,14 @@ FEELS_WEAK_0_10: float = 4.0
 #: "Tiredness is the main problem": fatigue of 6 or more out of 10 on average. ASSUMPTION (the course's scale).
 TIRED_MOST_DAYS_0_10: float = 6.0
 
-#: What set each person's symptoms off, in the person's story (data/personas.toml). Empty: no trigger.
+#: What set each person's symptoms off, in the person's story (data/personas.toml): only with these triggers.
 TRIGGERS: dict[str, str] = {
     "hard_training_week": "a hard training week; better within days of rest",
     "exam_stress_student": "exam weeks: short sleep, lots of caffeine, stress; calmer between exams",
+}
+#: People whose symptoms triggers make worse, but who have them most days without one.
+WORSE_WITH_TRIGGERS: dict[str, str] = {
+    "benign_fasciculation": "worse with coffee, stress and poor sleep, but there most days even without them",
 }
 #: Where symptoms started, in the person's story.
 STARTED: dict[str, str] = {
@@ -268,15 +278,19 @@ def answer(persona: str, feature: str) -> tuple[str, str]:
     if feature == "triggers":
         if persona in TRIGGERS:
             return "yes: " + TRIGGERS[persona], f"yes: {TRIGGERS[persona]}"
-        return "no", "no clear trigger in the diary"
+        if persona in WORSE_WITH_TRIGGERS:
+            return "no", f"no: {WORSE_WITH_TRIGGERS[persona]}"
+        return "no", "no: no trigger explains them in the diary"
     if feature == "felt_not_measured":
-        felt = months["reported_weakness_0_10"].mean()
-        normal = months["lowest_strength_pct"].min() >= WEAK_BELOW_PCT
-        if felt >= FEELS_WEAK_0_10 and normal:
-            return "yes", f"yes: feels weak ({felt:.0f} out of 10 on average), while measured strength is normal"
+        felt = round(float(months["reported_weakness_0_10"].mean()), 1)
+        full = months["lowest_strength_pct"].min() >= SOME_LOSS_BELOW_PCT
+        if felt >= FEELS_WEAK_0_10 and full:
+            return "yes", (
+                f"yes: feels weak ({felt:.1f} out of 10 on average), while the examination finds full strength"
+            )
         if felt >= FEELS_WEAK_0_10:
-            return "no", f"no: feels weak ({felt:.0f} out of 10), and strength really is lower"
-        return "no", f"no: does not feel weak ({felt:.0f} out of 10 on average)"
+            return "no", f"no: feels weak ({felt:.1f} out of 10), and strength really is lower"
+        return "no", f"no: does not feel weak most days ({felt:.1f} out of 10 on average)"
     if feature == "fatigue":
         tired = months["fatigue_0_10"].mean()
         if tired >= TIRED_MOST_DAYS_0_10:
@@ -285,12 +299,17 @@ def answer(persona: str, feature: str) -> tuple[str, str]:
     if feature == "improved":
         imp = spec.improvement
         if imp.from_day is None:
-            return "no", "no treatment or change that helped" if who.category != "als" else "no: ALS does not improve"
+            if who.category == "als":
+                return "no", (
+                    "no: in ALS the weakness does not go away with treatment, although specialist care helps people "
+                    "live better with it"
+                )
+            return "no", "no treatment or change that helped"
         when = "from the start" if imp.from_day <= 0 else f"from month {imp.from_day / DAYS_PER_MONTH:.0f}"
         return "yes", f"yes: {imp.reason}, {when}"
     if feature == "twitching":
         per_day = months["twitches_per_day"].mean()
-        with_weakness = bool(weak_regions(persona))
+        with_weakness = bool(months["lowest_strength_pct"].min() < SOME_LOSS_BELOW_PCT)
         level = "many" if per_day >= 10 else ("some" if per_day >= 3 else "few")
         kind = "with" if with_weakness else "without"
         return f"{level}, {kind} weakness", (f"{per_day:.0f} a day on average, {kind} measured weakness")
@@ -363,48 +382,51 @@ STEP_NAMES: tuple[tuple[str, str, str], ...] = (
         "studies (small electric pulses measure how well nerves carry signals), if the examination calls for them",
     ),
     ("scans_blood", "4. Scans and blood tests", "orders blood tests and, if needed, a scan (MRI)"),
-    ("over_time", "5. Watching over time", "sees the person again, because change over time is part of the answer"),
+    ("follow_up", "5. Follow-up", "sees the person again, to check how things have changed and what help is needed"),
 )
 STEP_KEYS: tuple[str, ...] = tuple(k for k, _, _ in STEP_NAMES)
 
 #: What each step found for the people in the walk, and why the next step followed. Findings follow the sources
-#: named in WALK_SOURCES; timings are ASSUMPTIONS for teaching, set so that the ALS walk takes about the median
-#: 11-12 months from first symptom to diagnosis (Paganoni 2014).
+#: named in WALK_SOURCES; timings are ASSUMPTIONS for teaching. Peter is diagnosed at about month 6, sooner than
+#: the median 11-12 months from first symptom (Paganoni 2014), much of which usually passes before a neurologist.
 WALK: dict[str, tuple[tuple[str, str], ...]] = {
     "als_limb_onset": (
         (
-            "Month 2: for two months Peter's right hand has been clumsy with keys and buttons. No pain, no numbness. "
-            "It has slowly got worse.",
-            "A slowly worsening weakness in one hand needs an examination.",
+            "Peter's right hand has been clumsy with keys and buttons for two months, slowly getting worse. No pain, "
+            "no numbness. His GP first thought of a trapped nerve; about half of people with ALS are first given "
+            "another diagnosis (Paganoni 2014). At month 5 he sees a neurologist.",
+            "A slowly worsening weakness in one hand needs a full examination.",
         ),
         (
-            "His right hand is weak and the muscle between thumb and first finger looks thinner; muscles twitch in "
-            "that arm. Reflexes in the same arm are brisk, which is unexpected next to wasting. Feeling is normal.",
-            "Weakness with wasting, and brisk reflexes, in one region: the nerve tests look for lost nerve supply in "
-            "other regions too.",
+            "His right hand is weak and the muscle between thumb and first finger looks thinner, with twitching: "
+            "lower motor neuron signs. The reflexes in that arm are brisk, an upper motor neuron sign. Both kinds "
+            "in one region is the pattern ALS makes. Feeling is normal.",
+            "The nerve tests look for lost nerve supply in other regions too.",
         ),
         (
-            "EMG: signs of lost nerve supply, old and new, in the right arm and also in muscles of the left arm "
-            "that are not yet weak. Nerve conduction: normal sensory nerves and no block along the nerves.",
-            "Other causes that can look like this must be ruled out before anyone says ALS.",
+            "EMG: signs of lost nerve supply, both recent and long-standing, in the right arm and also in muscles of "
+            "the left arm that are not yet weak. Nerve conduction: normal sensory nerves, and no block along the "
+            "motor nerves (a block would point to multifocal motor neuropathy, a treatable look-alike).",
+            "Other causes that can look like this must be ruled out.",
         ),
         (
             "MRI of the neck: no pressure on the spinal cord or the nerve roots. Blood tests (thyroid, calcium, "
             "vitamin B12, and others) normal.",
-            "With the other causes ruled out, the neurologist watches for change over the next months.",
+            "The Gold Coast criteria ask for weakness that gets worse, upper and lower motor neuron signs in one "
+            "body region, or lower motor neuron signs in two regions, and other causes ruled out (Shefner 2020). "
+            "His story, examination and EMG meet them, and the scan and blood tests have ruled out other causes.",
         ),
         (
-            "Months 8 to 11: the weakness has spread to his left hand. The Gold Coast criteria ask for weakness that "
-            "gets worse, upper and lower motor neuron signs in one body region, or lower motor neuron signs in two "
-            "regions, and other causes ruled out (Shefner 2020). Peter now meets them, and at about month 11 the "
-            "neurologist tells him he has ALS and refers him to a specialist team.",
+            "At about month 6 the neurologist explains that this is ALS and refers him to a specialist team, who see "
+            "him every few months. At later visits the weakness has spread to his left hand. How fast ALS changes "
+            "varies a lot from person to person.",
             "",
         ),
     ),
     "benign_fasciculation": (
         (
-            "Daniel has had twitches in many muscles, most in his calves, for two years. They come and go with "
-            "coffee, stress and poor sleep. Tasks are as easy as ever. No numbness.",
+            "Daniel has had twitches in many muscles, most in his calves, for two years. They are worse with "
+            "coffee, stress and poor sleep, but there most days. Tasks are as easy as ever. No numbness.",
             "Twitching that has lasted, in many places, deserves an examination.",
         ),
         (
@@ -413,16 +435,18 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
             "Many neurologists then do an EMG to look for lost nerve supply that the eye cannot see.",
         ),
         (
-            "EMG: twitches only (simple fasciculations), with no signs of lost nerve supply. Nerve conduction normal.",
+            "EMG: twitches only, of the harmless kind, with no signs of lost nerve supply. Nerve conduction normal.",
             "Blood tests check for causes of twitching that can be treated.",
         ),
         (
             "Blood tests (thyroid, calcium, magnesium, potassium) normal. No scan needed.",
-            "The neurologist explains the findings and says what should make him come back.",
+            "The neurologist explains the findings, and what should make him come back: a task that gets harder, "
+            "or a muscle that looks thinner.",
         ),
         (
             "A year later: still twitching, still full strength. Benign fasciculation syndrome (harmless twitching "
-            "that lasts). In follow-up studies people with this pattern did not go on to get ALS (Blexrud 1993).",
+            "that lasts, with full strength). In a study that followed 121 people with this pattern, after a "
+            "neurologist had examined them, none developed ALS (Blexrud 1993).",
             "",
         ),
     ),
@@ -433,7 +457,7 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
             "A feeling of weakness deserves an examination.",
         ),
         (
-            "Strength is full in every muscle tested, with no thin muscles, normal reflexes, tone and feeling.",
+            "Strength is full in every muscle tested, with no thin muscles, and normal reflexes, tone and feeling.",
             "After the examination the doctor decides which tests, if any, are useful.",
         ),
         (
@@ -446,33 +470,36 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
             "The doctor talks with her about the worry itself, and when to come back.",
         ),
         (
-            "Health anxiety: the worry is real and hard to live with. Talking therapy (CBT) helps; she is told to "
-            "come back if any task gets harder (NHS, health anxiety).",
+            "Health anxiety: the worry is real and hard to live with. Talking therapy (cognitive behavioural "
+            "therapy, CBT) helps; she is told to come back if any task gets harder (NHS, health anxiety).",
             "",
         ),
     ),
     "myasthenia_gravis": (
         (
-            "Rosa's eyelids droop by evening and she sometimes sees double. Her arms tire when she dries her hair. "
-            "Mornings are almost normal.",
-            "Weakness that grows with use and eases with rest needs an examination soon.",
+            "Rosa's eyelids droop by evening and she sometimes sees double. Her arms tire when she dries her hair, "
+            "and her voice becomes nasal when she talks for a while. Mornings are almost normal.",
+            "Weakness that grows with use and now affects her speech needs to be seen the same day.",
         ),
         (
             "The eyelids droop more after she looks up for a minute; arm strength falls with repeated effort and "
-            "recovers after rest. Reflexes and feeling normal; no thin muscles.",
-            "Fatigable weakness points to the nerve-muscle junction: the tests look there.",
+            "recovers after rest (fatigable weakness). Reflexes and feeling normal; no thin muscles.",
+            "Fatigable weakness points to the nerve-muscle junction, where the nerve passes its signal to the "
+            "muscle: the tests look there.",
         ),
         (
-            "Repeated nerve stimulation: the muscle's response falls by more than 10% over a train of pulses. (This "
+            "Repeated nerve stimulation: the muscle's response falls by 10% or more over a train of pulses. (This "
             "test is normal in some people with myasthenia, especially when only the eyes are affected; Abraham 2017.)",
             "An antibody blood test helps to confirm it.",
         ),
         (
-            "Blood test: antibodies against the nerve-muscle junction found. A chest scan is also usually done.",
-            "Treatment starts, and the doctor watches how she responds.",
+            "Blood test: antibodies against the nerve-muscle junction found. A chest scan looks at the thymus "
+            "gland, which can be involved in myasthenia.",
+            "Treatment starts. She is told to call the emergency number if breathing or swallowing becomes hard.",
         ),
         (
-            "Myasthenia gravis. She improves after treatment starts (in the course's model, from month 4).",
+            "Myasthenia gravis (a treatable condition in which the body's own antibodies block the signal where "
+            "nerve meets muscle). She improves after treatment starts (in the course's model, from month 4).",
             "",
         ),
     ),
@@ -485,16 +512,17 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "Mild weakness of the muscles that straighten the elbow and wrist; the triceps reflex is reduced; "
             "numbness in a strip down the forearm into the middle finger. Everything else normal.",
-            "The pattern fits the C7 nerve root. Most people get better with time and physiotherapy.",
+            "The pattern fits the C7 nerve root (the seventh nerve root in the neck).",
         ),
         (
             "Not needed at first. If the weakness had not improved, an EMG could show lost nerve supply limited to "
             "that one root's muscles.",
-            "A scan is done if symptoms are severe or do not improve.",
+            "Because he has weakness and a reduced reflex, a scan is done.",
         ),
         (
-            "MRI of the neck (done because the pain was severe): a disc pressing on the right C7 nerve root.",
-            "Physiotherapy and time; he is told what should bring him back at once.",
+            "MRI of the neck: a disc pressing on the right C7 nerve root.",
+            "Physiotherapy and time. He is told to come back at once if the weakness gets worse, spreads to the "
+            "other arm or the legs, walking becomes hard, or bladder control changes.",
         ),
         (
             "A pinched nerve root in the neck (cervical radiculopathy). Over the next months the pain, numbness and "
@@ -504,13 +532,15 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "carpal_tunnel": (
         (
-            "Linda's thumb and first two fingers go numb and tingle at night and wake her; shaking the hand helps.",
+            "For seven months Linda's thumb and first two fingers have gone numb and tingled at night, waking her; "
+            "shaking the hand helps. At month 7 she sees her GP.",
             "Numbness in part of one hand needs an examination to find which nerve.",
         ),
         (
             "Numbness in the thumb, index and middle fingers only; the muscle at the base of the thumb is slightly "
             "weak. The little finger and the rest of the arm are normal.",
-            "The pattern fits the median nerve at the wrist; nerve conduction can confirm it.",
+            "The pattern fits the median nerve (the nerve that runs through the wrist to the thumb side of the "
+            "hand); nerve conduction can confirm it.",
         ),
         (
             "Nerve conduction: signals slowed where the median nerve passes through the wrist; normal elsewhere.",
@@ -518,7 +548,8 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "Blood tests (for example thyroid and blood sugar) normal. No scan needed.",
-            "A wrist splint at night, and a check on how she responds.",
+            "A wrist splint at night. Because the thumb muscle is weak, she is also referred to discuss an "
+            "operation to free the nerve.",
         ),
         (
             "Carpal tunnel syndrome. The night splint helps from about month 8 (NHS, carpal tunnel syndrome).",
@@ -531,7 +562,8 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
             "Twitching with a racing heart and weight loss suggests a cause in the body's chemistry.",
         ),
         (
-            "Strength full; fine shaking of the hands; a fast pulse. No thin muscles; reflexes brisk all over.",
+            "Strength full; fine shaking of the hands; a fast pulse. Reflexes brisk all over, as an overactive "
+            "thyroid often causes, with no thin muscles.",
             "Blood tests come first here.",
         ),
         ("Not needed: the examination and the story point to a blood test first.", "Blood tests check the thyroid."),
@@ -549,13 +581,14 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
     "b12_deficiency": (
         (
             "Tom has had pins and needles in both feet for months, spreading up to his ankles, and feels unsteady in "
-            "the dark.",
+            "the dark. He has taken metformin for diabetes for years, which can lower vitamin B12.",
             "Numbness in both feet that is spreading needs an examination.",
         ),
         (
             "Strength full. Feeling for vibration and position is reduced in both feet; he sways with his eyes "
             "closed. No thin muscles, no twitching.",
-            "This is a problem of feeling, not of the motor nerves: blood tests come first.",
+            "This is mainly a problem of feeling, not of the motor nerves (lack of B12 can also affect the spinal "
+            "cord): blood tests come first.",
         ),
         ("Not needed at first.", "Blood tests look for treatable causes of numbness."),
         ("Blood test: vitamin B12 low.", "B12 treatment starts."),

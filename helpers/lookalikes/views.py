@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from helpers.diary import WHAT_CHOICES
-from helpers.engine.people import SYNTHETIC, person
+from helpers.engine.people import person
 from helpers.engine.personas import load_persona_specs
 from helpers.engine.units import DAYS_PER_MONTH
 from helpers.lookalikes.model import EXTRA_MEASURES, LAB_MEASURES, LAB_MONTHS, Feature, Pairing, Step
@@ -51,12 +51,17 @@ def treatment_month(persona: str) -> float | None:
     return None if day is None or day <= 0 else day / DAYS_PER_MONTH
 
 
+#: How the lab's caption begins, and the mark under its title: two people, both made up.
+SYNTHETIC_PAIR = "Synthetic people."
+PAIR_MARK = "Synthetic teaching example: not real people"
+
+
 def describe_lab(pairing: Pairing) -> tuple[str, str]:
     """(title, description) of the look-alikes figure: the separating question and both answers."""
     a, b = person(pairing.first).first_name, person(pairing.second).first_name
     title = f"What separates {a} and {b}: {pairing.feature.short}"
     description = (
-        f"{SYNTHETIC} Two synthetic people over 24 months, month by month. {pairing.feature.question} "
+        f"{SYNTHETIC_PAIR} Two made-up people over 24 months, month by month. {pairing.feature.question} "
         f"{a}: {pairing.first_answer}. {b}: {pairing.second_answer}."
     )
     return title, description
@@ -140,6 +145,7 @@ def lab_figure(pairing: Pairing, first: pd.DataFrame, second: pd.DataFrame) -> g
         y_title=panels[-1][2],
         description=description,
         height=height,
+        mark=PAIR_MARK,
         header_px=heading_px(headings[0]),
     )
 
@@ -149,6 +155,8 @@ def feature_sources(feature: Feature) -> str:
     from helpers.references import bibliography
 
     refs = bibliography()
+    if not feature.sources:
+        return "a teaching question of the course, not a clinical rule"
     return "; ".join(refs[key].cite for key in feature.sources)
 
 
@@ -159,8 +167,10 @@ def pairing_html(pairing: Pairing) -> str:
         "<div style='border-left:5px solid #0072B2;padding:0.3em 0.8em;margin:0.4em 0;background:#F3F8FC'>"
         f"<p style='margin:0.2em 0'><strong>The question that separates them:</strong> "
         f"{html.escape(pairing.feature.question)}</p>"
-        f"<p style='margin:0.2em 0'><strong>{html.escape(a)}:</strong> {html.escape(pairing.first_answer)}.</p>"
-        f"<p style='margin:0.2em 0'><strong>{html.escape(b)}:</strong> {html.escape(pairing.second_answer)}.</p>"
+        f"<p style='margin:0.2em 0'><strong>{html.escape(a)}</strong> (synthetic): "
+        f"{html.escape(pairing.first_answer)}.</p>"
+        f"<p style='margin:0.2em 0'><strong>{html.escape(b)}</strong> (synthetic): "
+        f"{html.escape(pairing.second_answer)}.</p>"
         f"<p style='margin:0.2em 0;color:#444;font-size:0.9em'>Why this question matters: "
         f"{html.escape(feature_sources(pairing.feature))}.</p></div>"
     )
