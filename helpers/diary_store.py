@@ -717,9 +717,14 @@ URGENT_SIGNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (
         "something that came on suddenly",
         "",
-        re.compile(r"sudden|all at once|out of nowhere|within (?:minutes|an hour|hours)", re.IGNORECASE),
+        re.compile(
+            r"sudden|all at once|out of nowhere|within (?:minutes|an hour|hours)|by the hour|"
+            r"for (?:a few|ten|five|\d+) minutes|went weak|gone weak",
+            re.IGNORECASE,
+        ),
     ),
-    ("a drooping face or slurred speech", "", re.compile(r"droop\w*\b.{0,20}\bface|face\b.{0,20}\bdroop|slurr", re.I)),
+    ("a drooping face", "", re.compile(r"droop\w*\b.{0,20}\bface|face\b.{0,20}\bdroop", re.IGNORECASE)),
+    ("slurred or muddled speech", "", re.compile(r"slurr|came out wrong|muddled|garbled", re.IGNORECASE)),
     (
         "a leg or arm that gave way or cannot move",
         "",

@@ -282,6 +282,30 @@ def test_an_entry_about_breathing_choking_or_swallowing_shows_the_emergency_mess
     assert "Call your emergency number now".lower() in app.message.value.lower() and "role='alert'" in app.message.value
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "arm went weak this morning for ten minutes, now fine",
+        "legs weak since this morning, worse by the hour",
+        "words came out wrong at dinner tonight, now fine",
+        "face drooped suddenly",
+        "numb around my bottom, wet myself",
+    ],
+)
+def test_entries_describing_sudden_or_stroke_like_symptoms_show_the_emergency_message(tmp_path, words):
+    app = SymptomDiary(tmp_path / "d.csv")
+    fill(app, where="left side", what="other", how_much=words)
+    assert app.save() and "call your emergency number now" in app.message.value.lower()
+
+
+def test_a_speech_or_weakness_entry_says_how_soon_both_ways(tmp_path):
+    app = SymptomDiary(tmp_path / "d.csv")
+    for what in ("speech", "weakness in a task"):
+        fill(app, where="mouth" if what == "speech" else "right hand", what=what, how_much="a little worse")
+        assert app.save()
+        assert "within days" in app.message.value and "emergency number now" in app.message.value
+
+
 def test_an_ordinary_entry_shows_no_emergency_message(tmp_path):
     app = SymptomDiary(tmp_path / "d.csv")
     fill(app, where="left calf", what="cramp", how_much="at night")
@@ -293,9 +317,9 @@ def test_a_bad_form_is_refused_with_the_field_named_and_nothing_written(tmp_path
     app = SymptomDiary(path)
     fill(app, where="", what="cramp")
     assert not app.save()
-    assert "Not saved" in app.message.value and "where" in app.message.value and not path.exists()
+    assert "Not saved" in app.message.value and "Where in the body" in app.message.value and not path.exists()
     fill(app, where="calf", stress="11")
-    assert not app.save() and "stress" in app.message.value
+    assert not app.save() and "Stress (0 to 10)" in app.message.value
 
 
 def test_a_broken_diary_file_is_reported_and_never_written_over(tmp_path):

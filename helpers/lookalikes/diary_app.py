@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 from helpers.apps.base import CONTROL_LAYOUT, LABEL_STYLE, CourseApp, heading, live_figure, no_redraw, replace_figure
 from helpers.diary import (
     DIARY_COLUMNS,
+    DIARY_FIELDS,
     WHAT_CHOICES,
     add_entry,
     diary_path,
@@ -77,11 +78,31 @@ SPEECH_HTML = (
 )
 
 
-def error_html(message: str) -> str:
-    """A message about the form or the file, in words, with nothing saved or lost."""
+#: After a saved weakness entry with no emergency words: how soon, in both directions.
+WEAKNESS_HTML = (
+    "<p style='margin:0.3em 0'><strong>Saved.</strong> Weakness that came on within minutes or hours, or came "
+    "today and has gone: call your emergency number now. A task that has become harder over weeks: see a doctor "
+    "within days (this week).</p>"
+)
+SAVED_HTML = "<p style='margin:0.3em 0'><strong>Saved.</strong> The entry is in your diary file.</p>"
+
+
+def saved_html(what: str, signs: tuple[str, ...]) -> str:
+    """What the widget says after a save: the emergency message if the entry names a sign, else how soon."""
+    if signs:
+        return urgent_html(signs)
+    return {"speech": SPEECH_HTML, "weakness in a task": WEAKNESS_HTML}.get(what, SAVED_HTML)
+
+
+def error_html(err: CourseInputError) -> str:
+    """A message about the form or the file, in plain words (the fix first), with nothing saved or lost."""
+    fix = err.fix[:1].upper() + err.fix[1:]
+    box = {f.name: f.heading for f in DIARY_FIELDS}.get(err.what, err.what)
     return (
         "<div role='alert' style='border-left:6px solid #D55E00;padding:0.3em 0.8em;margin:0.4em 0'>"
-        f"<p style='margin:0.2em 0'><strong>Not saved.</strong> {html.escape(message)}</p>"
+        f"<p style='margin:0.2em 0'><strong>Not saved.</strong> {html.escape(fix)}.</p>"
+        f"<p style='margin:0.2em 0;color:#333'>The box \"{html.escape(box)}\" can hold "
+        f"{html.escape(err.allowed)}.</p>"
         "<p style='margin:0.2em 0'>Nothing in your diary was changed.</p></div>"
     )
 
@@ -209,14 +230,10 @@ class SymptomDiary(CourseApp):
             entry = make_entry(**self.entry_values())  # type: ignore[arg-type]
             add_entry(entry, self.path)
         except CourseInputError as err:
-            self.message.value = error_html(str(err))
+            self.message.value = error_html(err)
             return False
         signs = urgent_signs(entry)
-        self.message.value = (
-            urgent_html(signs)
-            if signs
-            else ("<p style='margin:0.3em 0'><strong>Saved.</strong> The entry is in your diary file.</p>")
-        )
+        self.message.value = saved_html(entry.what, signs)
         for box in (self.where, self.how_much, self.task_changed, self.measured):
             box.value = ""
         frame = self._read()

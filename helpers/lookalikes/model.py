@@ -50,7 +50,10 @@ EXTRA_MEASURES: dict[str, tuple[str, str, str]] = {
     "fatigable": ("grip_drop_pct", "Force lost over 12 grips, at each clinic visit (about 30% is usual)", "%"),
     "felt_not_measured": ("reported_weakness_0_10", "Weakness the person feels", "0-10"),
     "fatigue": ("fatigue_0_10", "Tiredness", "0-10"),
+    "triggers": ("stress_0_10", "Stress, a trigger (exam weeks show as peaks)", "0-10"),
 }
+#: The trigger panel for a pair with the hard-training person: exercise, not stress, was the trigger.
+EXERCISE_TRIGGER: tuple[str, str, str] = ("exercise_min", "Exercise a day, a trigger", "minutes")
 LAB_MONTHS: int = 24
 #: A region counts as weak below this share of its normal strength: the course's one threshold (lesson 02's body
 #: map uses the same). ASSUMPTION, set above day-to-day measurement noise (Bai 2019; Abe 2025).
@@ -74,6 +77,8 @@ def _monthly(persona: str) -> pd.DataFrame:
             "twitches_per_day": daily[[f"twitches_{r}" for r in REGIONS]].sum(axis=1).to_numpy(dtype=float),
             "eyelid_droop_0_10": daily["eyelid_droop_0_10"].to_numpy(dtype=float),
             "fatigue_0_10": daily["fatigue_0_10"].to_numpy(dtype=float),
+            "stress_0_10": daily["stress_0_10"].to_numpy(dtype=float),
+            "exercise_min": daily["exercise_min"].to_numpy(dtype=float),
             "reported_weakness_0_10": daily["reported_weakness_0_10"].to_numpy(dtype=float),
             **{f"strength_pct_{r}": daily[f"strength_pct_{r}"].to_numpy() for r in REGIONS},
         }
@@ -394,7 +399,8 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "Peter's right hand has been clumsy with keys and buttons for two months, slowly getting worse. No pain, "
             "no numbness. His GP first thought of a trapped nerve; about half of people with ALS are first given "
-            "another diagnosis (Paganoni 2014). At month 5 he sees a neurologist.",
+            "another diagnosis (Paganoni 2014). These were people who already had weakness, like Peter's clumsy "
+            "hand. At month 5 he sees a neurologist.",
             "A slowly worsening weakness in one hand needs a full examination.",
         ),
         (

@@ -16,7 +16,7 @@ from helpers.diary import WHAT_CHOICES
 from helpers.engine.people import person
 from helpers.engine.personas import load_persona_specs
 from helpers.engine.units import DAYS_PER_MONTH
-from helpers.lookalikes.model import EXTRA_MEASURES, LAB_MEASURES, LAB_MONTHS, Feature, Pairing, Step
+from helpers.lookalikes.model import EXERCISE_TRIGGER, EXTRA_MEASURES, LAB_MEASURES, LAB_MONTHS, Feature, Pairing, Step
 from helpers.views.theme import (
     PALETTE,
     heading_px,
@@ -42,6 +42,8 @@ LAB_RANGES: dict[str, tuple[float, float]] = {
     "grip_drop_pct": (0, 70),
     "reported_weakness_0_10": (0, 10),
     "fatigue_0_10": (0, 10),
+    "stress_0_10": (0, 10),
+    "exercise_min": (0, 90),
 }
 
 
@@ -70,6 +72,8 @@ def describe_lab(pairing: Pairing) -> tuple[str, str]:
 def lab_panels(pairing: Pairing) -> tuple[tuple[str, str, str], ...]:
     """The panels of the lab figure: the four measures, and a fifth when the question's measure is not among them."""
     extra = EXTRA_MEASURES.get(pairing.feature.key)
+    if pairing.feature.key == "triggers" and "hard_training_week" in (pairing.first, pairing.second):
+        extra = EXERCISE_TRIGGER
     return LAB_MEASURES + ((extra,) if extra else ())
 
 
