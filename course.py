@@ -45,6 +45,9 @@ MY_NOTEBOOKS = ROOT / "my-notebooks"
 #: no update checks (the course runs offline).
 LAB_OVERRIDES = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+    # The active cell's toolbar (duplicate, move, insert, delete) is in the Tab order: a keyboard user pressing
+    # Space on it edits the lesson by accident. The menus and shortcuts still do all of it.
+    "@jupyterlab/cell-toolbar-extension:plugin": {"showToolbar": False},
 }
 #: Every kernel of the course's environment loads the course's error display (helpers/kernel.py).
 KERNEL_CONFIG = "c.InteractiveShellApp.extensions = ['helpers.kernel']\n"

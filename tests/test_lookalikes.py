@@ -148,7 +148,7 @@ def test_a_fifth_panel_shows_the_measure_behind_questions_the_four_do_not_show()
     assert len(shown) == 5 and max(shown[-1]) > FATIGABLE_DROP_PCT
 
 
-def test_the_lab_redraws_for_every_pair_and_keeps_the_figure_when_both_menus_match():
+def test_the_lab_redraws_for_every_pair_and_hides_the_figure_when_both_menus_match():
     lab = lookalikes_lab("Peter", "Mark")
     seen = set()
     for first, second in PAIRS:
@@ -159,9 +159,19 @@ def test_the_lab_redraws_for_every_pair_and_keeps_the_figure_when_both_menus_mat
         assert html.escape(separating_question(first, second).feature.question) in lab.question.value
         seen.add(title)
     assert len(seen) > 30
-    before = lab.figure.layout.title.text
     lab.second.value = lab.first.value
-    assert "same person" in lab.question.value and lab.figure.layout.title.text == before
+    assert "same person" in lab.question.value and "same person" in lab.figure.layout.title.text
+    assert not any(t.visible for t in lab.figure.data), "the last pair is hidden, not mislabelled"
+    lab.second.value = "benign_fasciculation" if lab.first.value != "benign_fasciculation" else "carpal_tunnel"
+    assert all(t.visible for t in lab.figure.data) and "What separates" in lab.figure.layout.title.text
+
+
+def test_a_teacher_can_hide_the_question_box():
+    lab = lookalikes_lab()
+    lab.show_question.value = False
+    assert lab.question.layout.display == "none"
+    lab.show_question.value = True
+    assert lab.question.layout.display is None
 
 
 def test_the_lab_never_asks_about_the_learner():
@@ -338,3 +348,13 @@ def test_the_summary_button_shows_the_dates_and_tasks(tmp_path):
     app.save()
     app.show_summary()
     assert "could not turn the key" in app.summary.value
+    page = tmp_path / "d-summary.html"
+    assert page.exists() and "could not turn the key" in page.read_text(encoding="utf-8")
+    assert "download='d-summary.html'" in app.summary.value and "data:text/html;base64," in app.summary.value
+
+
+def test_saving_clears_every_box_so_nothing_is_carried_into_the_next_day(tmp_path):
+    app = SymptomDiary(tmp_path / "d.csv")
+    fill(app, where="calf", what="cramp", sleep="6", caffeine="4", stress="7", exercise="30 min walk")
+    assert app.save()
+    assert all(box.value == "" for box in app.text_boxes)

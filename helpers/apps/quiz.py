@@ -246,6 +246,9 @@ class PredictThenReveal(CourseApp):
         if self.reveal_button.disabled:
             return
         self.hidden.children = (self.content,)
+        self.reveal_button.description = "Shown below"
+        self.reveal_button.disabled = True  # a second press would do nothing: say so
+        self.reveal_button.tooltip = "The answer is shown below"
 
 
 def predict_then_reveal(

@@ -11,7 +11,7 @@ import html
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from helpers.apps.base import CourseApp, FigureApp, dropdown, heading
+from helpers.apps.base import CourseApp, FigureApp, dropdown, heading, no_redraw
 from helpers.engine.people import check_persona, person, persona_options
 from helpers.lookalikes.model import (
     LAB_PERSONAS,
@@ -52,19 +52,32 @@ class LookalikesLab(FigureApp):
         self.first = dropdown("First person", options, a)
         self.second = dropdown("Second person", options, b)
         self.question = widgets.HTML(pairing_html(separating_question(a, b)))
+        self.show_question = widgets.Checkbox(
+            value=True, description="Show the question that separates them", indent=False
+        )
+        no_redraw(self.show_question)
+        self.show_question.observe(lambda _c: self._show_question(), names="value")
         super().__init__(
             "The look-alikes lab",
             "Choose two people: what is the one question that separates them?",
             [self.first, self.second],
-            rows=[self.first, self.second, self.question],
+            rows=[self.first, self.second, self.show_question, self.question],
         )
+
+    def _show_question(self) -> None:
+        """A teacher can hide the answer box, so that the class calls out the question first."""
+        self.question.layout.display = None if self.show_question.value else "none"
 
     def view(self) -> go.Figure:
         return lookalike_figure(self.first.value, self.second.value)
 
     def update(self) -> None:
         if self.first.value == self.second.value:
-            self.question.value = SAME_PERSON_HTML  # keep the last pair's figure; nothing to compare
+            self.question.value = SAME_PERSON_HTML
+            with self.figure.batch_update():  # nothing to compare: hide the last pair rather than mislabel it
+                for trace in self.figure.data:
+                    trace.visible = False
+                self.figure.layout.title.text = "Both menus show the same person: choose someone else"
             return
         super().update()
         self.question.value = pairing_html(separating_question(self.first.value, self.second.value))
@@ -97,7 +110,10 @@ def walk_html(persona: str, shown: int) -> str:
     if shown == 0:
         body = "<p style='margin:0.3em 0;color:#333'>Press <em>Next step</em> to see what the clinician does first.</p>"
     else:
-        body = "".join(step_html(s, i + 1, len(steps), i + 1 == len(steps)) for i, s in enumerate(steps[:shown]))
+        # Newest first, right under the buttons: a step added below the window would look like a dead button.
+        done = [step_html(s, i + 1, len(steps), i + 1 == len(steps)) for i, s in enumerate(steps[:shown])]
+        earlier = "<p style='margin:0.5em 0 0.1em 0;color:#444'><em>Earlier steps:</em></p>" if shown > 1 else ""
+        body = done[-1] + earlier + "".join(reversed(done[:-1]))
     end = (
         f"<p style='margin:0.3em 0;color:#444;font-size:0.9em'>Sources: {html.escape(walk_sources(persona))}. "
         "Timings are the course's assumptions.</p>"

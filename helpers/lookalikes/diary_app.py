@@ -7,6 +7,7 @@ breathing, choking or swallowing shows the urgent-care message at once, before a
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 from pathlib import Path
@@ -158,6 +159,16 @@ class SymptomDiary(CourseApp):
         self.caption = widgets.HTML(description_html(figure_description(fig)))
         self.save_button.on_click(lambda _b: self.save())
         self.summary_button.on_click(lambda _b: self.show_summary())
+        self.text_boxes = (
+            self.where,
+            self.how_much,
+            self.task_changed,
+            self.measured,
+            self.sleep,
+            self.caffeine,
+            self.stress,
+            self.exercise,
+        )
         form = [
             self.date,
             self.where,
@@ -176,12 +187,12 @@ class SymptomDiary(CourseApp):
                 heading("Write one entry at a time: when, where, what, and what you could or could not do."),
                 *form,
                 widgets.HBox([self.save_button, self.summary_button], layout=widgets.Layout(flex_flow="row wrap")),
+                self.message,  # right under the buttons, where the eye is after a press
+                self.summary,
                 widgets.HTML(slow_changes_html()),
-                self.message,
                 self.privacy,
                 self.figure,
                 self.caption,
-                self.summary,
             ],
         )
 
@@ -234,7 +245,7 @@ class SymptomDiary(CourseApp):
             return False
         signs = urgent_signs(entry)
         self.message.value = saved_html(entry.what, signs)
-        for box in (self.where, self.how_much, self.task_changed, self.measured):
+        for box in self.text_boxes:  # every box is about one day: nothing is carried into the next entry unseen
             box.value = ""
         frame = self._read()
         if frame is not None:
@@ -244,10 +255,34 @@ class SymptomDiary(CourseApp):
         return True
 
     def show_summary(self) -> None:
-        """The one-page summary under the figure (print it from the browser, or copy it)."""
+        """The one-page summary under the buttons, also saved as a page to print beside the diary file."""
         frame = self._read()
         if frame is not None:
-            self.summary.value = diary_summary_html(frame)
+            page = summary_page(frame)
+            printable = self.path.with_name(self.path.stem + "-summary.html")
+            printable.write_text(page, encoding="utf-8")
+            self.summary.value = summary_block_html(frame, page, printable)
+
+
+def summary_page(frame: pd.DataFrame) -> str:
+    """The summary as a page of its own, to open in a browser and print (nothing else on it)."""
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Symptom diary: summary</title>"
+        "<style>body{font-family:sans-serif;max-width:40em;margin:2em auto;line-height:1.45}</style></head><body>"
+        f"{diary_summary_html(frame)}</body></html>"
+    )
+
+
+def summary_block_html(frame: pd.DataFrame, page: str, printable: Path) -> str:
+    """The summary shown in the notebook, with a link that downloads it as a page to print."""
+    data = base64.b64encode(page.encode("utf-8")).decode("ascii")
+    return (
+        "<div style='border:1px solid #999;padding:0.4em 0.9em;margin:0.4em 0'>"
+        f"<p style='margin:0.2em 0'><a download='{html.escape(printable.name)}' "
+        f"href='data:text/html;base64,{data}'><strong>Download the summary as a page to print</strong></a> "
+        f"(open it in your browser, then print). It is also saved beside your diary: "
+        f"{html.escape(str(printable))}.</p>{diary_summary_html(frame)}</div>"
+    )
 
 
 def _empty() -> pd.DataFrame:

@@ -7,6 +7,7 @@ one month axis, so it reads on the narrowest screen.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 import pandas as pd
@@ -105,9 +106,11 @@ def lab_figure(pairing: Pairing, first: pd.DataFrame, second: pd.DataFrame) -> g
                     yaxis=yaxis,
                     legendgroup=who,
                     showlegend=column == panels[0][0],
+                    visible=True,
                 )
             )
-    shapes = []
+    shapes: list[dict] = []
+    notes: list[dict] = []
     for persona, style in zip((pairing.first, pairing.second), PAIR_STYLE, strict=True):
         month = treatment_month(persona)
         if month is not None:
@@ -124,6 +127,20 @@ def lab_figure(pairing: Pairing, first: pd.DataFrame, second: pd.DataFrame) -> g
                         line=dict(color=style["color"], dash="dot", width=2),
                     )
                 )
+            notes.append(
+                dict(
+                    x=month,
+                    y=1.0,
+                    xref="x",
+                    yref=f"{axes[0]} domain",
+                    text=f"{person(persona).first_name}: {load_persona_specs()[persona].improvement.reason}",
+                    showarrow=False,
+                    xanchor="left",
+                    yanchor="top",
+                    font=dict(size=12, color=style["color"]),
+                    bgcolor="rgba(255,255,255,0.85)",
+                )
+            )
     height, bottom = 150 + 125 * len(panels), 50
     headings = [panel_heading(title, 0, 1.0, xanchor="left", bold=True) for _c, title, _u in panels]
     plot_px = height - heading_px(headings[0]) - bottom - 30 - legend_px(names)
@@ -134,13 +151,16 @@ def lab_figure(pairing: Pairing, first: pd.DataFrame, second: pd.DataFrame) -> g
     layout: dict = dict(
         xaxis=dict(range=[-0.5, LAB_MONTHS - 0.5], dtick=3, anchor="y"),
         shapes=shapes,
-        annotations=headings,
+        annotations=headings + notes,
         legend=legend_below(),
         margin=dict(l=60, r=20, b=bottom),
     )
     for (column, _t, unit), yaxis, domain in zip(panels, axes, domains, strict=True):
         key = "yaxis" if yaxis == "y" else f"yaxis{yaxis[1:]}"
-        layout[key] = dict(domain=domain, range=list(LAB_RANGES[column]), anchor="x", title=dict(text=unit))
+        low, high = LAB_RANGES[column]
+        if column == "twitches_per_day":  # fitted to the pair: a fall from 12 to 3 must not be a few pixels high
+            high = max(10.0, 1.15 * float(max(first[column].max(), second[column].max())))
+        layout[key] = dict(domain=domain, range=[low, high], anchor="x", title=dict(text=unit))
     title, description = describe_lab(pairing)
     return style_figure(
         go.Figure(data=traces, layout=layout),
@@ -169,6 +189,8 @@ def pairing_html(pairing: Pairing) -> str:
     a, b = person(pairing.first).first_name, person(pairing.second).first_name
     return (
         "<div style='border-left:5px solid #0072B2;padding:0.3em 0.8em;margin:0.4em 0;background:#F3F8FC'>"
+        f"<p style='margin:0.2em 0;color:#333'>In the figure: {html.escape(a)}, solid blue line; "
+        f"{html.escape(b)}, dashed orange line.</p>"
         f"<p style='margin:0.2em 0'><strong>The question that separates them:</strong> "
         f"{html.escape(pairing.feature.question)}</p>"
         f"<p style='margin:0.2em 0'><strong>{html.escape(a)}</strong> (synthetic): "
@@ -202,19 +224,43 @@ def step_html(step: Step, number: int, total: int, last: bool) -> str:
 DIARY_MARK = "Your own entries, as you wrote them: this figure does not interpret them"
 
 
+def _day_ticks(frame: pd.DataFrame, today: dt.date | None) -> int:
+    """Tick spacing in ms: one day, or a week when the range is long (about 8 to 16 ticks)."""
+    start, end = diary_days(frame, today)
+    days = (end - start).days
+    step = 1 if days <= 8 else 2 if days <= 16 else 7 if days <= 112 else 28
+    return step * 86_400_000
+
+
 def describe_diary(frame: pd.DataFrame) -> tuple[str, str]:
     """(title, description) of a diary timeline: how many entries, over which dates, of which kinds. No reading."""
     if frame.empty:
         return "The diary has no entries yet", "The diary has no entries yet: save an entry and it appears here."
     first, last = pd.Timestamp(frame["date"].min()), pd.Timestamp(frame["date"].max())
     n = len(frame)
-    title = f"{n} diary entr{'y' if n == 1 else 'ies'} from {first:%d %b %Y} to {last:%d %b %Y}"
+    when = f"on {first:%d %b %Y}" if first == last else f"from {first:%d %b %Y} to {last:%d %b %Y}"
+    title = f"{n} diary entr{'y' if n == 1 else 'ies'} {when}"
     counts = frame["what"].value_counts()
     kinds = ", ".join(f"{what} {counts[what]}" for what in WHAT_CHOICES if what in counts)
     return title, f"{title}. Entries by kind: {kinds}. Each dot is one entry, placed at its date and kind."
 
 
-def diary_figure(frame: pd.DataFrame, mark: str = DIARY_MARK) -> go.Figure:
+#: The diary's time axis shows at least this many days, ending today (or at the last entry): whole days, never hours.
+DIARY_MIN_DAYS: int = 14
+
+
+def diary_days(frame: pd.DataFrame, today: dt.date | None = None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The date range of the timeline: the entries, and at least DIARY_MIN_DAYS days up to today."""
+    end = pd.Timestamp(today or dt.date.today())
+    if not frame.empty:
+        end = max(end, pd.Timestamp(frame["date"].max()))
+    start = end - pd.Timedelta(days=DIARY_MIN_DAYS - 1)
+    if not frame.empty:
+        start = min(start, pd.Timestamp(frame["date"].min()))
+    return start - pd.Timedelta(hours=18), end + pd.Timedelta(hours=30)
+
+
+def diary_figure(frame: pd.DataFrame, mark: str = DIARY_MARK, today: dt.date | None = None) -> go.Figure:
     """Each entry as a dot at its date (across) and its kind (down); hover shows where, how much and the task."""
     kinds = list(WHAT_CHOICES)
     hover = [
@@ -238,7 +284,13 @@ def diary_figure(frame: pd.DataFrame, mark: str = DIARY_MARK) -> go.Figure:
     ]
     layout = dict(
         yaxis=dict(type="category", categoryorder="array", categoryarray=kinds[::-1], range=[-0.5, len(kinds) - 0.5]),
-        xaxis=dict(type="date"),
+        xaxis=dict(
+            type="date",
+            range=list(diary_days(frame, today)),
+            tickformat="%d %b",
+            dtick=_day_ticks(frame, today),
+            tick0=str((diary_days(frame, today)[1] - pd.Timedelta(hours=30)).date()),
+        ),
         margin=dict(l=170, r=20, b=50),
     )
     title, description = describe_diary(frame)
