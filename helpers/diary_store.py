@@ -719,18 +719,24 @@ URGENT_SIGNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "",
         re.compile(
             r"sudden|all at once|out of nowhere|within (?:minutes|an hour|hours)|by the hour|"
-            r"for (?:a few|ten|five|\d+) minutes|went weak|gone weak",
+            r"for (?:a few|ten|five|\d+) minutes|went weak|gone weak|went dead|overnight|woke (?:up )?with|"
+            r"since (?:i woke|this morning|today|an hour)|came on (?:today|this morning|tonight)|started today",
             re.IGNORECASE,
         ),
     ),
-    ("a drooping face", "", re.compile(r"droop\w*\b.{0,20}\bface|face\b.{0,20}\bdroop", re.IGNORECASE)),
+    ("double vision", "", re.compile(r"double vision|seeing double|see double", re.IGNORECASE)),
+    (
+        "a drooping face",
+        "",
+        re.compile(r"droop\w*\b.{0,20}\b(?:face|mouth|smile|one side)|(?:face|mouth|smile)\b.{0,20}\bdroop", re.I),
+    ),
     ("slurred or muddled speech", "", re.compile(r"slurr|came out wrong|muddled|garbled", re.IGNORECASE)),
     (
         "a leg or arm that gave way or cannot move",
         "",
         re.compile(
-            r"gave way|give way|giving way|(?:can't|cannot|can not|couldn't|could not|unable to) "
-            r"(?:stand|walk|move|lift)",
+            r"gave way|give way|giving way|gave out|buckl|(?:can't|cannot|can not|couldn't|could not|unable to) "
+            r"(?:stand|walk|move|lift|raise)",
             re.IGNORECASE,
         ),
     ),

@@ -308,6 +308,44 @@ def test_entries_describing_sudden_or_stroke_like_symptoms_show_the_emergency_me
     assert app.save() and "call your emergency number now" in app.message.value.lower()
 
 
+def test_every_emergency_card_of_the_lesson_would_show_the_emergency_message_in_the_diary():
+    """The words the lesson teaches as emergencies are words the diary recognises (its sorts' top category)."""
+    from helpers.diary import make_entry, urgent_signs
+
+    for key in ("not_als_sort", "who_when"):
+        sort = QUESTIONS[key]
+        assert isinstance(sort, CardSort)
+        emergency = [c for c in sort.cards if c.category.startswith("call the emergency number")]
+        assert emergency
+        for card in emergency:
+            assert urgent_signs(make_entry("2026-11-30", "body", "other", how_much=card.text[:200])), card.text
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "both legs weak since I woke up",
+        "legs gave out overnight",
+        "cannot raise my arm since an hour ago",
+        "arm went dead this morning",
+        "double vision started today",
+        "my mouth is droopy on one side",
+    ],
+)
+def test_the_neurologists_sudden_wordings_are_recognised(words):
+    from helpers.diary import make_entry, urgent_signs
+
+    assert urgent_signs(make_entry("2026-11-30", "body", "other", how_much=words))
+
+
+def test_a_numbness_entry_gives_the_three_time_frames(tmp_path):
+    app = SymptomDiary(tmp_path / "d.csv")
+    fill(app, where="both feet", what="numbness or tingling", how_much="tingling spreading up both legs")
+    assert app.save()
+    text = app.message.value
+    assert "emergency number now" in text and "urgent medical help today" in text and "within days" in text
+
+
 def test_a_speech_or_weakness_entry_says_how_soon_both_ways(tmp_path):
     app = SymptomDiary(tmp_path / "d.csv")
     for what in ("speech", "weakness in a task"):

@@ -194,9 +194,11 @@ STORY_REASONING: tuple[tuple[str, str], ...] = (
     (
         "What happens next?",
         "This needs care now, not an appointment next week: weakness that came on over hours means calling the "
-        "emergency number. There, staff first check breathing and swallowing, then take blood (potassium, "
-        "magnesium, calcium, thyroid) and a heart tracing (ECG), because a very low potassium can upset the heart's "
-        "rhythm (Vijayakumar 2014). A scan of the neck or nerve tests follow if the blood tests do not explain it.",
+        "emergency number. There, staff first check breathing and swallowing. Blood tests (potassium, magnesium, "
+        "calcium, thyroid) and a heart tracing (ECG) are done at once, because a very low potassium can upset the "
+        "heart's rhythm (Vijayakumar 2014). The examination (reflexes, a level below which feeling is lost, the "
+        "bladder) decides whether an urgent scan of the spine, or nerve tests, are needed at the same time, "
+        "without waiting for the blood results.",
     ),
     (
         "The lesson of the story",

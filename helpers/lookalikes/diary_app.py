@@ -45,8 +45,9 @@ PRIVACY_NOTE = (
 #: Always beside the Save button: a diary is for slow changes, never a place to put an emergency first.
 DIARY_IS_FOR_SLOW_CHANGES = (
     "A diary is for changes over days and weeks. If something came on suddenly (a drooping face, a weak arm or "
-    "leg, slurred speech), or you have trouble breathing, choking, or new bladder or bowel problems: do not write "
-    "it down first. {action} ({where})."
+    "leg, slurred speech), or you have trouble breathing, choking that does not clear, you cannot swallow, or new "
+    "loss of bladder or bowel control or numbness around the bottom: do not write it down first. {action} "
+    "({where})."
 )
 
 
@@ -67,8 +68,9 @@ def urgent_html(signs: tuple[str, ...]) -> str:
         "<p style='margin:0.2em 0'><strong>If you have trouble breathing, are choking or cannot swallow, or "
         "something came on suddenly (a drooping face, slurred speech, a weak arm or leg, new bladder or bowel "
         f"problems): {html.escape(level.action.lower())} ({html.escape(level.where)}).</strong></p>"
-        "<p style='margin:0.2em 0'>If swallowing or speech has slowly become harder over weeks, or you cough or "
-        "choke on food more than once: see a doctor within days (this week). Your entry was saved.</p></div>"
+        "<p style='margin:0.2em 0'>If swallowing or speech has slowly become harder over weeks, you cough or choke "
+        "on food more than once, or double vision or a drooping eyelid came on gradually: see a doctor within days "
+        "(this week). Your entry was saved.</p></div>"
     )
 
 
@@ -82,8 +84,16 @@ SPEECH_HTML = (
 #: After a saved weakness entry with no emergency words: how soon, in both directions.
 WEAKNESS_HTML = (
     "<p style='margin:0.3em 0'><strong>Saved.</strong> Weakness that came on within minutes or hours, or came "
-    "today and has gone: call your emergency number now. A task that has become harder over weeks: see a doctor "
-    "within days (this week).</p>"
+    "today and has gone: call your emergency number now. Weakness, or tingling, that has spread over a day or more "
+    "(for example up both legs), or sudden weakness on an earlier day that has gone: get urgent medical help "
+    "today. A task that has become harder over weeks: see a doctor within days (this week).</p>"
+)
+#: After a saved numbness entry with no emergency words: the three time frames of the care levels for numbness.
+NUMBNESS_HTML = (
+    "<p style='margin:0.3em 0'><strong>Saved.</strong> Numbness that came on suddenly, or numbness around the "
+    "bottom: call your emergency number now. Numbness or tingling that has spread over hours or days (for example "
+    "up both legs): get urgent medical help today. Numbness that has spread slowly over weeks, or comes with "
+    "weakness: see a doctor within days (this week).</p>"
 )
 SAVED_HTML = "<p style='margin:0.3em 0'><strong>Saved.</strong> The entry is in your diary file.</p>"
 
@@ -92,7 +102,9 @@ def saved_html(what: str, signs: tuple[str, ...]) -> str:
     """What the widget says after a save: the emergency message if the entry names a sign, else how soon."""
     if signs:
         return urgent_html(signs)
-    return {"speech": SPEECH_HTML, "weakness in a task": WEAKNESS_HTML}.get(what, SAVED_HTML)
+    return {"speech": SPEECH_HTML, "weakness in a task": WEAKNESS_HTML, "numbness or tingling": NUMBNESS_HTML}.get(
+        what, SAVED_HTML
+    )
 
 
 def error_html(err: CourseInputError) -> str:

@@ -47,7 +47,12 @@ LAB_MEASURES: tuple[tuple[str, str, str], ...] = (
 )
 #: A fifth panel for the questions whose measure the four do not show: (column, panel title, axis title).
 EXTRA_MEASURES: dict[str, tuple[str, str, str]] = {
-    "fatigable": ("grip_drop_pct", "Force lost over 12 grips, at each clinic visit (about 30% is usual)", "%"),
+    "fatigable": (
+        "grip_drop_pct",
+        "Force lost over 12 grips at each clinic visit (about 30% in healthy young adults; a teaching measure, "
+        "not a clinical test)",
+        "%",
+    ),
     "felt_not_measured": ("reported_weakness_0_10", "Weakness the person feels", "0-10"),
     "fatigue": ("fatigue_0_10", "Tiredness", "0-10"),
     "triggers": ("stress_0_10", "Stress, a trigger (exam weeks show as peaks)", "0-10"),
@@ -177,7 +182,7 @@ FEATURES: tuple[Feature, ...] = (
         "felt_not_measured",
         "Does the person feel weak while a clinician's examination finds full strength?",
         "feeling weak with full strength on examination",
-        (),
+        ("filippakis2017",),
     ),
     Feature(
         "fatigue",
@@ -271,10 +276,10 @@ def answer(persona: str, feature: str) -> tuple[str, str]:
         droop = months["eyelid_droop_0_10"].max()
         if drop > FATIGABLE_DROP_PCT:
             return "yes", (
-                f"yes: force fell {drop:.0f}% over 12 grips (about 30% is usual), and the eyelids drooped "
-                f"(up to {droop:.0f} out of 10)"
+                f"yes: force fell {drop:.0f}% over 12 grips (about 30% in healthy young adults, a teaching "
+                f"measure), and the eyelids drooped (up to {droop:.0f} out of 10)"
             )
-        return "no", f"no: force fell {drop:.0f}% over 12 grips, close to the usual 30%"
+        return "no", f"no: force fell {drop:.0f}% over 12 grips, close to the 30% of healthy young adults"
     if feature == "numbness":
         peak = months["numbness_0_10"].max()
         if peak > PRESENT_0_10:
@@ -393,14 +398,13 @@ STEP_KEYS: tuple[str, ...] = tuple(k for k, _, _ in STEP_NAMES)
 
 #: What each step found for the people in the walk, and why the next step followed. Findings follow the sources
 #: named in WALK_SOURCES; timings are ASSUMPTIONS for teaching. Peter is diagnosed at about month 6, sooner than
-#: the median 11-12 months from first symptom (Paganoni 2014), much of which usually passes before a neurologist.
+#: the median 11-12 months from first symptom (Paganoni 2014).
 WALK: dict[str, tuple[tuple[str, str], ...]] = {
     "als_limb_onset": (
         (
             "Peter's right hand has been clumsy with keys and buttons for two months, slowly getting worse. No pain, "
             "no numbness. His GP first thought of a trapped nerve; about half of people with ALS are first given "
-            "another diagnosis (Paganoni 2014). These were people who already had weakness, like Peter's clumsy "
-            "hand. At month 5 he sees a neurologist.",
+            "another diagnosis (Paganoni 2014). At month 5 he sees a neurologist.",
             "A slowly worsening weakness in one hand needs a full examination.",
         ),
         (
@@ -441,7 +445,8 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
             "Many neurologists then do an EMG to look for lost nerve supply that the eye cannot see.",
         ),
         (
-            "EMG: twitches only, of the harmless kind, with no signs of lost nerve supply. Nerve conduction normal.",
+            "EMG: fasciculation potentials (the electrical sign of twitches), with normal motor units and no signs "
+            "of lost nerve supply (de Carvalho & Swash 2013). Nerve conduction normal.",
             "Blood tests check for causes of twitching that can be treated.",
         ),
         (
@@ -467,8 +472,8 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
             "After the examination the doctor decides which tests, if any, are useful.",
         ),
         (
-            "Not done: after examining her, her doctor decided that nerve tests were not needed. That is a "
-            "clinician's decision, made after an examination (Turner & Talbot 2013).",
+            "Not done: after examining her and finding full strength, her doctor decided that nerve tests were not "
+            "needed. That is a clinician's decision, made after an examination.",
             "A few blood tests look for treatable causes of tiredness and twitching.",
         ),
         (
