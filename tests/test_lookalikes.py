@@ -115,10 +115,11 @@ def test_every_pair_has_one_question_on_which_its_answers_differ(first, second):
     assert separating_question(second, first).feature == pairing.feature
 
 
-def test_the_als_people_are_separated_from_everyone_else_by_progression():
+def test_the_als_people_are_separated_by_numbness_where_there_is_some_and_otherwise_by_progression():
     for persona in PERSONA_IDS:
         if SPECS[persona].weakness.kind != "als":
-            assert separating_question("als_limb_onset", persona).feature.key == "progressive"
+            expected = "numbness" if SPECS[persona].sensory_site else "progressive"
+            assert separating_question("als_limb_onset", persona).feature.key == expected, persona
 
 
 def test_the_same_person_twice_is_refused_with_a_clear_message():

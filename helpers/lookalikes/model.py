@@ -150,10 +150,16 @@ class Feature:
 
 
 #: The separating questions, a fixed teaching list: the lab shows the first one on which two people differ over
-#: their two years. Some answers take months to see (does weakness keep spreading?); others are there at the first
-#: visit (numbness in one strip of skin). Where each points is textbook neurology, summarised for ALS and its
+#: their two years. Numbness comes first because it is there at the first visit; whether weakness keeps spreading
+#: takes months to see. Where each points is textbook neurology, summarised for ALS and its
 #: look-alikes by Turner & Talbot 2013; the healthy grip fall by White 2013; triggers by Simon & Kiernan 2013.
 FEATURES: tuple[Feature, ...] = (
+    Feature(
+        "numbness",
+        "Is there numbness or tingling, and where exactly?",
+        "numbness, and where it is",
+        ("turner2013", "nhspins"),
+    ),
     Feature(
         "progressive",
         "Does measured strength keep falling, month after month, and reach new body regions?",
@@ -165,12 +171,6 @@ FEATURES: tuple[Feature, ...] = (
         "Does strength fall much more than usual with repeated use, with droopy eyelids?",
         "weakness that grows with use",
         ("white2013", "nhsmg"),
-    ),
-    Feature(
-        "numbness",
-        "Is there numbness or tingling, and where exactly?",
-        "numbness, and where it is",
-        ("turner2013", "nhspins"),
     ),
     Feature(
         "triggers",
