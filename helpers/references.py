@@ -146,6 +146,12 @@ class ReferenceList:
         return "\n".join(lines)
 
 
+def cites(keys: tuple[str, ...] | list[str]) -> str:
+    """ "Turner & Talbot 2013; Shefner 2020": how a widget names its sources, as the reference list cites them."""
+    refs = bibliography()
+    return "; ".join(refs[key].cite for key in keys)
+
+
 def references(*keys: str) -> ReferenceList:
     """The reference list for a lesson: ``references("white2013", "dodds2014")`` (end a cell with it)."""
     if len(set(keys)) != len(keys):

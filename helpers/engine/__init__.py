@@ -12,6 +12,7 @@ from typing import Any
 from helpers.engine.measurements import (
     GRIP_CHANGE_WITHIN_NOISE_KG,
     GRIP_NOISE_SD_KG,
+    WEAK_BELOW_PCT,
     check_mrc_grade,
     grip_norm_kg,
     mrc_grade_from_strength,
@@ -49,6 +50,7 @@ __all__ = [
     "PERSONA_IDS",
     "REGIONS",
     "TWITCH_SETTLE_TAU_DAYS",
+    "WEAK_BELOW_PCT",
     "Cohort",
     "check_mrc_grade",
     "expected_twitches",

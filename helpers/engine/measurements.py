@@ -25,6 +25,10 @@ GRIP_NOISE_SD_KG: float = 1.8
 #: 12-17%, by chance in healthy people). It is also 1.96 x sqrt(2) x 1.8 kg, the usual formula for
 #: the difference of two noisy readings. Every lesson's grey band is this number.
 GRIP_CHANGE_WITHIN_NOISE_KG: float = 5.0
+#: A body region counts as weak when its strength is below this share of normal (lessons 02 and 04). ASSUMPTION,
+#: based on grip noise (a repeat grip test can differ by about 12-17% by chance; Abe 2025, Bai 2019); other regions
+#: are examined in other ways, and the same threshold stands in for them.
+WEAK_BELOW_PCT: float = 85.0
 
 #: Median grip (kg, dominant hand) by age. Source: Dodds 2014 (PMID 25474696):
 #: peak median 51 kg (men, 29-39) and 31 kg (women, 26-42), decline from

@@ -93,10 +93,9 @@ def lookalikes_lab(first: str = LAB_START[0], second: str = LAB_START[1]) -> Loo
 # ---------------------------------------------------------------------------
 def walk_sources(persona: str) -> str:
     """ "Turner & Talbot 2013; de Carvalho 2008": the sources of one person's walk, as the reference list cites them."""
-    from helpers.references import bibliography
+    from helpers.references import cites
 
-    refs = bibliography()
-    return "; ".join(refs[key].cite for key in WALK_SOURCES[check_persona(persona, WALK_PERSONAS)])
+    return cites(WALK_SOURCES[check_persona(persona, WALK_PERSONAS)])
 
 
 def walk_html(persona: str, shown: int) -> str:

@@ -171,16 +171,6 @@ class SymptomDiary(CourseApp):
         self.caption = widgets.HTML(description_html(figure_description(fig)))
         self.save_button.on_click(lambda _b: self.save())
         self.summary_button.on_click(lambda _b: self.show_summary())
-        self.text_boxes = (
-            self.where,
-            self.how_much,
-            self.task_changed,
-            self.measured,
-            self.sleep,
-            self.caffeine,
-            self.stress,
-            self.exercise,
-        )
         form = [
             self.date,
             self.where,
@@ -193,6 +183,8 @@ class SymptomDiary(CourseApp):
             self.stress,
             self.exercise,
         ]
+        #: The typed boxes: every one is about one day, so all are cleared after a save.
+        self.text_boxes = tuple(box for box in form if isinstance(box, widgets.Text))
         super().__init__(
             "My symptom diary",
             [

@@ -16,20 +16,10 @@ import numpy as np
 import pandas as pd
 
 from helpers.checks import one_of
-from helpers.engine import PERSONA_IDS
+from helpers.engine import PERSONA_IDS, REGIONS, WEAK_BELOW_PCT
 from helpers.engine.people import DAYS_PER_MONTH, check_persona, course_cohort, diary, person
 from helpers.engine.personas import load_persona_specs
 from helpers.errors import CourseInputError
-
-REGIONS: tuple[str, ...] = ("bulbar", "right_arm", "left_arm", "trunk", "right_leg", "left_leg")
-REGION_WORDS: dict[str, str] = {
-    "bulbar": "speech and swallowing",
-    "right_arm": "right arm",
-    "left_arm": "left arm",
-    "trunk": "trunk",
-    "right_leg": "right leg",
-    "left_leg": "left leg",
-}
 
 # ---------------------------------------------------------------------------
 # 1. Month by month: what the lab plots
@@ -60,9 +50,6 @@ EXTRA_MEASURES: dict[str, tuple[str, str, str]] = {
 #: The trigger panel for a pair with the hard-training person: exercise, not stress, was the trigger.
 EXERCISE_TRIGGER: tuple[str, str, str] = ("exercise_min", "Exercise a day, a trigger", "minutes")
 LAB_MONTHS: int = 24
-#: A region counts as weak below this share of its normal strength: the course's one threshold (lesson 02's body
-#: map uses the same). ASSUMPTION, set above day-to-day measurement noise (Bai 2019; Abe 2025).
-WEAK_BELOW_PCT: float = 85.0
 #: A monthly mean below this shows some measured loss, if mild. ASSUMPTION: 5% above the day-to-day noise of the
 #: synthetic strength (a monthly mean of a person with full strength stays at 100%).
 SOME_LOSS_BELOW_PCT: float = 95.0

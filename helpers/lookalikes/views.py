@@ -176,12 +176,11 @@ def lab_figure(pairing: Pairing, first: pd.DataFrame, second: pd.DataFrame) -> g
 
 def feature_sources(feature: Feature) -> str:
     """ "Ravits & La Spada 2009; Turner & Talbot 2013": the sources behind a separating question."""
-    from helpers.references import bibliography
+    from helpers.references import cites
 
-    refs = bibliography()
     if not feature.sources:
         return "a teaching question of the course, not a clinical rule"
-    return "; ".join(refs[key].cite for key in feature.sources)
+    return cites(feature.sources)
 
 
 def pairing_html(pairing: Pairing) -> str:
@@ -224,9 +223,8 @@ def step_html(step: Step, number: int, total: int, last: bool) -> str:
 DIARY_MARK = "Your own entries, as you wrote them: this figure does not interpret them"
 
 
-def _day_ticks(frame: pd.DataFrame, today: dt.date | None) -> int:
-    """Tick spacing in ms: one day, or a week when the range is long (about 8 to 16 ticks)."""
-    start, end = diary_days(frame, today)
+def _day_ticks(start: pd.Timestamp, end: pd.Timestamp) -> int:
+    """Tick spacing in ms for the range ``start``-``end``: one or two days, a week, or four (about 8 to 16 ticks)."""
     days = (end - start).days
     step = 1 if days <= 8 else 2 if days <= 16 else 7 if days <= 112 else 28
     return step * 86_400_000
@@ -282,14 +280,15 @@ def diary_figure(frame: pd.DataFrame, mark: str = DIARY_MARK, today: dt.date | N
             showlegend=False,
         )
     ]
+    start, end = diary_days(frame, today)
     layout = dict(
         yaxis=dict(type="category", categoryorder="array", categoryarray=kinds[::-1], range=[-0.5, len(kinds) - 0.5]),
         xaxis=dict(
             type="date",
-            range=list(diary_days(frame, today)),
+            range=[start, end],
             tickformat="%d %b",
-            dtick=_day_ticks(frame, today),
-            tick0=str((diary_days(frame, today)[1] - pd.Timedelta(hours=30)).date()),
+            dtick=_day_ticks(start, end),
+            tick0=str((end - pd.Timedelta(hours=30)).date()),  # ticks on whole days, ending at the last day
         ),
         margin=dict(l=170, r=20, b=50),
     )

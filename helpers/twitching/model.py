@@ -15,7 +15,14 @@ import numpy as np
 import pandas as pd
 
 from helpers.checks import number, one_of, whole_number
-from helpers.engine import COURSE_SEED, GRIP_NOISE_SD_KG, NEIGHBOURS, REGIONS, trigger_twitch_series
+from helpers.engine import (
+    COURSE_SEED,
+    GRIP_NOISE_SD_KG,
+    NEIGHBOURS,
+    REGIONS,
+    WEAK_BELOW_PCT,
+    trigger_twitch_series,
+)
 from helpers.engine.people import DAYS_PER_MONTH, DAYS_PER_WEEK, check_persona, diary
 
 # ---------------------------------------------------------------------------
@@ -144,10 +151,6 @@ BODY_MAP_PERSONAS: tuple[str, ...] = (
     "als_limb_onset",
     "als_bulbar_onset",
 )
-#: A region counts as weak when its strength is below this share of normal. ASSUMPTION, based on grip
-#: noise (a repeat grip test can differ by about 12-17% by chance; Abe 2025, Bai 2019); other regions
-#: are examined in other ways, and the same threshold stands in for them.
-WEAK_BELOW_PCT: float = 85.0
 #: A region counts as twitching when at least this many twitches a day are noticed there (ASSUMPTION).
 TWITCHING_FROM_PER_DAY: float = 1.0
 

@@ -53,10 +53,9 @@ CLINIC_PERSONAS: tuple[str, ...] = (
 # ---------------------------------------------------------------------------
 def site_sources(site: str) -> str:
     """ "Shefner 2020; Turner & Talbot 2013": the sources of a site's signs, as the reference list cites them."""
-    from helpers.references import bibliography
+    from helpers.references import cites
 
-    refs = bibliography()
-    return "; ".join(refs[key].cite for key in path_site(site).sources)
+    return cites(path_site(site).sources)
 
 
 def site_details_html(site: str) -> str:
