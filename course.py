@@ -9,6 +9,7 @@
     python3 course.py student-copy   write the lessons without answers to student-notebooks/
     python3 course.py reader    rewrite the worried reader's printable pages in reader/
     python3 course.py readability   print the reading grade of every notebook
+    python3 course.py case-lab  the case lab's teacher side: keys, marking, class report (see tools/case_lab.py)
     python3 course.py lock      refresh requirements.lock from requirements.in
 
 Why a Python script rather than only a Makefile: a student on Windows, or on a
@@ -250,6 +251,7 @@ COMMANDS = {
     "student-copy": lambda extra: cmd_tool("tools.student_copy", extra),
     "reader": lambda extra: cmd_tool("tools.reader_pages", extra),
     "readability": lambda extra: cmd_tool("tools.readability", extra),
+    "case-lab": lambda extra: cmd_tool("tools.case_lab", extra),
     "lock": cmd_lock,
     "setup": cmd_setup,
 }

@@ -210,13 +210,13 @@ class PredictThenReveal(CourseApp):
     """A prediction question whose answer unlocks a hidden panel (a figure, a table, a story)."""
 
     def __init__(
-        self, question: Question, hidden: widgets.Widget, reveal_label: str = "Reveal", title: str = "Predict"
+        self, question: Question, hidden: object, reveal_label: str = "Reveal", title: str = "Predict"
     ) -> None:
         self.quiz = QuizWidget(question, title=title)
         # The panel is an empty box until the reveal, never a box hidden with display:none: a live figure drawn
         # inside a hidden box comes out blank (no data, default axes) and does not recover, and the browser may
         # apply a layout change after it has drawn the box's new children, so "show, then fill" is not enough.
-        self.content = hidden
+        self.content = _as_widget(hidden)  # a widget, a figure, a table or a course page such as care_levels()
         self.hidden = widgets.VBox([])
         self.hidden.add_class(HIDDEN_PANEL_CLASS)
         self.reveal_button = widgets.Button(
@@ -252,7 +252,7 @@ class PredictThenReveal(CourseApp):
 
 
 def predict_then_reveal(
-    question: Question, hidden: widgets.Widget, reveal_label: str = "Reveal", title: str = "Predict"
+    question: Question, hidden: object, reveal_label: str = "Reveal", title: str = "Predict"
 ) -> PredictThenReveal:
     """A predict-then-reveal app: answer ``question``, then ``hidden`` can be shown."""
     return PredictThenReveal(question, hidden, reveal_label, title)
@@ -284,6 +284,9 @@ def _as_widget(result: object) -> widgets.Widget:
         return widgets.HTML(f"<pre style='white-space:pre-wrap;margin:0.3em 0'>{html.escape(result)}</pre>")
     if isinstance(result, str):
         return widgets.HTML(f"<p style='margin:0.3em 0'>{html.escape(result)}</p>")
+    rich = getattr(result, "_repr_html_", None)
+    if callable(rich):  # a course page such as care_levels(): shown as it is in a cell
+        return widgets.HTML(str(rich()))
     return widgets.HTML(f"<pre>{html.escape(repr(result))}</pre>")
 
 

@@ -192,7 +192,27 @@ def generate_cohort(
     )
     specs = load_persona_specs(persona_file)
     ids = tuple(specs) if personas is None else check_persona_ids(personas, specs)
-    total = len(ids) * n_people
+    return _generate([specs[pid] for pid in ids], seed_int, n_days, n_people, textbook_first=True)
+
+
+def generate_people(specs: Sequence[PersonaSpec], seed: int | str, days: int) -> Cohort:
+    """One person for each spec (a persona's spec, possibly changed with ``dataclasses.replace``), none textbook.
+
+    Why: the case lab draws anonymous cases whose age, sex, onset region, rate and schedule vary
+    within calibrated ranges; each is one person simulated from its own spec, in the same four
+    tables as the course cohort. Two specs may share a persona id: their random streams are kept
+    apart by their position in ``specs``.
+    """
+    seed_int = _check_seed(seed)
+    n_days = whole_number("days", days, 1, MAX_DAYS, f"use a diary length from 1 to {MAX_DAYS} days (730 = 24 months)")
+    if not specs:
+        raise CourseInputError("specs", list(specs), "one or more persona specs", "pass at least one spec")
+    return _generate(list(specs), seed_int, n_days, 1, textbook_first=False)
+
+
+def _generate(specs: list[PersonaSpec], seed_int: int, n_days: int, n_people: int, textbook_first: bool) -> Cohort:
+    """The four tables for ``n_people`` people of each spec (see generate_cohort)."""
+    total = len(specs) * n_people
     width = max(2, len(str(total)))
     vdays = visit_days(n_days)
     session_days = vdays
@@ -201,16 +221,18 @@ def generate_cohort(
     daily_parts: dict[str, list[np.ndarray]] = {c: [] for c in DAILY_COLUMNS}
     visit_parts: dict[str, list[np.ndarray]] = {c: [] for c in VISIT_COLUMNS}
     session_parts: dict[str, list[np.ndarray]] = {c: [] for c in GRIP_SESSION_COLUMNS}
-    for p_index, pid in enumerate(ids):
-        spec = specs[pid]
+    for p_index, spec in enumerate(specs):
+        # A spec's own seed: the cohort seed for the course's personas (unchanged numbers), shifted by position
+        # when the same persona appears twice (generate_people), so two specs never share random numbers.
+        spec_seed = seed_int if textbook_first else (seed_int + p_index) % 2**63
         person_ids = np.array([f"P{p_index * n_people + j + 1:0{width}d}" for j in range(n_people)], dtype=object)
-        tl = simulate_persona(spec, seed_int, n_people, n_days)
-        persona_rows.append(_persona_table(spec, person_ids, tl.traits))
+        tl = simulate_persona(spec, spec_seed, n_people, n_days, textbook_first)
+        persona_rows.append(_persona_table(spec, person_ids, tl.traits, textbook_first))
         daily_parts["person_id"].append(np.repeat(person_ids, n_days))
         daily_parts["day"].append(np.tile(np.arange(n_days), n_people))
         for col, arr in tl.daily.items():
             daily_parts[col].append(arr.reshape(-1))
-        visits = clinic_visits(spec, tl, seed_int, vdays)
+        visits = clinic_visits(spec, tl, spec_seed, vdays)
         visit_parts["person_id"].append(np.repeat(person_ids, len(vdays)))
         visit_parts["day"].append(np.tile(vdays, n_people))
         for col, arr in visits.items():
@@ -218,7 +240,7 @@ def generate_cohort(
         rest = session_rest_before(SESSION_REPETITIONS, SESSION_REST_S)
         n_trials = len(rest)
         forces = np.stack(
-            [grip_session(spec, tl, seed_int, int(d), SESSION_REPETITIONS, SESSION_REST_S) for d in session_days],
+            [grip_session(spec, tl, spec_seed, int(d), SESSION_REPETITIONS, SESSION_REST_S) for d in session_days],
             axis=1,
         )  # (people, sessions, 2, trials)
         reps = (n_people, len(session_days), len(HANDS), n_trials)
@@ -255,7 +277,9 @@ def _frame(parts: dict[str, list[np.ndarray]], columns: tuple[str, ...]) -> pd.D
     return pd.DataFrame(data, columns=list(columns))
 
 
-def _persona_table(spec: PersonaSpec, person_ids: np.ndarray, traits: dict[str, np.ndarray]) -> pd.DataFrame:
+def _persona_table(
+    spec: PersonaSpec, person_ids: np.ndarray, traits: dict[str, np.ndarray], textbook_first: bool = True
+) -> pd.DataFrame:
     n = len(person_ids)
     improvement_day = spec.improvement.from_day
     return pd.DataFrame(
@@ -269,7 +293,7 @@ def _persona_table(spec: PersonaSpec, person_ids: np.ndarray, traits: dict[str, 
             "sex": spec.sex,
             "onset_region": spec.onset_region,
             "sensory_site": spec.sensory_site,
-            "textbook_case": np.arange(n) == 0,
+            "textbook_case": (np.arange(n) == 0) & textbook_first,
             "grip_normal_kg_right": np.round(traits["grip_normal_kg_right"], 1),
             "grip_normal_kg_left": np.round(traits["grip_normal_kg_left"], 1),
             "alsfrs_r_slope_target": np.round(traits["alsfrs_r_slope_target"], 2),

@@ -126,6 +126,9 @@ class Weakness:
     regions: tuple[str, ...] = regions()
     depth_pct: float = num(0.0, 0.0, 60.0)
     start_day: int = whole(0, -3650, 3650)
+    #: Focal weakness: days from the first loss to its full depth. 14 is a focal mimic's usual two weeks
+    #: (ASSUMPTION); the case lab's sudden weakness uses a fraction of a day.
+    onset_days: float = num(14.0, 0.1, 365.0)
     fluctuation_pct: float = num(0.0, 0.0, 30.0)
     grip_drop_12_pct: float = num(30.0, 0.0, 90.0)
     alsfrs_r_points_per_month: float = num(0.95, 0.01, 5.0)

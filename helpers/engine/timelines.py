@@ -80,7 +80,6 @@ CRAMPS_PER_MIN_HARD_EXERCISE = 0.004  # ASSUMPTION: cramps after hard exercise
 # ---- other symptoms (ASSUMPTION for every value: plausible scales for a diary) ----
 SYMPTOM_SD = 0.8  # day-to-day scatter of a self-rated 0-10 symptom
 PAIN_DOMS_PER_MIN = 0.03  # muscle soreness after hard exercise
-FOCAL_ONSET_DAYS = 14.0  # a focal mimic develops over about two weeks
 FATIGABLE_TAU_DAYS = 3.0  # myasthenia's good and bad days last a few days
 FOCAL_DEPTH_LOG_SD = 0.3
 EYE_FLUCTUATION = 0.4  # eye symptoms swing with myasthenia's good and bad days
@@ -224,7 +223,7 @@ def true_strength(
     elif weakness.kind == "focal":
         depth = weakness.depth_pct * np.exp(FOCAL_DEPTH_LOG_SD * draw("focal_depth").standard_normal(people))
         depth[textbook] = weakness.depth_pct
-        ramp = np.clip((days - weakness.start_day) / FOCAL_ONSET_DAYS, 0.0, 1.0)
+        ramp = np.clip((days - weakness.start_day) / weakness.onset_days, 0.0, 1.0)
         loss = depth[:, None] * (ramp * activity)[None, :]
         for region in weakness.regions:
             strength[R[region]] = 100.0 - loss
@@ -384,15 +383,20 @@ def daily_grip(
     return {"grip_kg_right": np.round(np.clip(right, 0, None), 1), "grip_kg_left": np.round(np.clip(left, 0, None), 1)}
 
 
-def simulate_persona(spec: PersonaSpec, seed: int, people: int, n_days: int) -> PersonaTimeline:
+def simulate_persona(
+    spec: PersonaSpec, seed: int, people: int, n_days: int, textbook_first: bool = True
+) -> PersonaTimeline:
     """Simulate ``people`` people of one persona for ``n_days`` days, step by step.
+
+    Person 0 is the persona's textbook case (its exact values) unless ``textbook_first`` is False,
+    when every person varies around the persona (the case lab's anonymous cases).
 
     Each step draws from its own named random stream (randomness.stream), so the
     steps can be read, tested and changed one at a time without shifting the
     numbers of the others.
     """
     days = np.arange(n_days, dtype=float)
-    textbook = np.arange(people) == 0
+    textbook = (np.arange(people) == 0) & textbook_first
 
     def draw(name: str) -> np.random.Generator:
         return stream(seed, spec.persona, name)
