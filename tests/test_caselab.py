@@ -402,7 +402,7 @@ def answer_in_lab(lab: CaseLab, answer: Answer) -> None:
 
 def test_lab_refuses_a_bad_id_with_a_message():
     lab = CaseLab("no spaces please")
-    lab.open()
+    lab.open_cases()
     assert "cannot be used" in lab.status.value and lab.cases is None
     assert lab.questions.layout.display == "none"
 
@@ -410,7 +410,7 @@ def test_lab_refuses_a_bad_id_with_a_message():
 def test_practice_mode_gives_feedback_at_once(monkeypatch, tmp_path):
     monkeypatch.setenv("COURSE_CASELAB_DIR", str(tmp_path))
     lab = CaseLab("student-042", "practice")
-    lab.open()
+    lab.open_cases()
     lab.submit()
     assert INCOMPLETE in lab.feedback.value
     case = lab.cases.case(1)
@@ -428,7 +428,7 @@ def test_practice_mode_gives_feedback_at_once(monkeypatch, tmp_path):
 def test_assessed_mode_saves_without_feedback_and_reloads(monkeypatch, tmp_path):
     monkeypatch.setenv("COURSE_CASELAB_DIR", str(tmp_path))
     lab = CaseLab("student-042", "assessed")
-    lab.open()
+    lab.open_cases()
     for number in range(1, 7):
         lab.case_picker.value = number
         case = lab.cases.case(number)
@@ -443,14 +443,14 @@ def test_assessed_mode_saves_without_feedback_and_reloads(monkeypatch, tmp_path)
     saved = read_answer_file(tmp_path / "case-lab-student-042.json")
     assert len(saved.answers) == 6
     again = CaseLab("student-042", "assessed")
-    again.open()
+    again.open_cases()
     assert "Loaded 6 saved answers" in again.status.value
     assert again.pattern.value == saved.answers[1].pattern
 
 
 def test_every_view_redraws_for_every_case():
     lab = CaseLab("student-042")
-    lab.open()
+    lab.open_cases()
     seen = set()
     for number in range(1, 7):
         lab.case_picker.value = number
@@ -458,3 +458,39 @@ def test_every_view_redraws_for_every_case():
             lab.view_picker.value = view
             seen.add(lab.figure.layout.title.text)
     assert len(seen) == 6 * len(VIEW_KEYS)
+
+
+def test_changing_mode_or_id_closes_the_cases_so_nothing_checks_or_saves_against_the_old_set(monkeypatch, tmp_path):
+    """A browser review found that switching mode without reopening scored assessed answers and overwrote the file."""
+    monkeypatch.setenv("COURSE_CASELAB_DIR", str(tmp_path))
+    lab = CaseLab("student-042", "assessed")
+    lab.open_cases()
+    case = lab.cases.case(1)
+    answer_in_lab(lab, Answer(case.pattern, case.supporting, case.care))
+    lab.submit()
+    saved = (tmp_path / "case-lab-student-042.json").read_bytes()
+    lab.mode.value = "practice"
+    assert lab.cases is None and lab.action.disabled and lab.questions.layout.display == "none"
+    assert "Open my cases" in lab.status.value
+    lab.submit()  # a click that slipped through does nothing
+    assert "Score" not in lab.feedback.value
+    lab.open_cases()
+    lab.mode.value = "assessed"
+    lab.submit()
+    assert (tmp_path / "case-lab-student-042.json").read_bytes() == saved, "practice never writes the hand-in file"
+    lab.open_cases()
+    lab.id_box.value = "my id"
+    assert lab.cases is None
+    lab.open_cases()
+    assert "spaces are not allowed" in lab.status.value and "my id" in lab.status.value
+
+
+def test_identical_region_lines_are_drawn_once_and_named_for_all(simulated):
+    for data in simulated[:18]:
+        fig = case_figure(data, "strength")
+        names = [t.name for t in fig.data]
+        ys = [tuple(t.y) for t in fig.data]
+        assert len(set(ys)) == len(ys), "no two lines with the same values"
+        shown = ", ".join(names)
+        for region in ("bulbar", "right arm", "left arm", "trunk", "right leg", "left leg"):
+            assert region in shown

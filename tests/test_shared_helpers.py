@@ -211,3 +211,25 @@ def test_correct_feedback_does_not_say_yes_twice():
     shown = feedback_html(True, "Yes: numbness points elsewhere.")
     assert f"{CORRECT_MARK}</strong> Numbness points elsewhere." in shown and "Yes" not in shown
     assert "Yes, but" in feedback_html(False, "Yes, but not here.")
+
+
+def test_no_course_widget_shadows_an_ipywidgets_method_or_trait():
+    """A method named like an ipywidgets one breaks the widget in the browser: a case-lab method called ``open``
+    replaced ``Widget.open`` (which creates the browser's model), and JupyterLab showed "model not found"."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import ipywidgets
+
+    import helpers
+
+    clashes = []
+    for info in pkgutil.walk_packages(helpers.__path__, "helpers."):
+        module = importlib.import_module(info.name)
+        for cls in vars(module).values():
+            if not (inspect.isclass(cls) and issubclass(cls, ipywidgets.Widget) and cls.__module__ == info.name):
+                continue
+            base = next(b for b in cls.__mro__ if b.__module__.startswith("ipywidgets"))
+            clashes += [f"{cls.__name__}.{n}" for n in vars(cls) if not n.startswith("_") and hasattr(base, n)]
+    assert not clashes, f"rename these: they shadow ipywidgets: {clashes}"

@@ -439,6 +439,8 @@ _TAG_CONTROLS_JS = """() => {
   const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
   const controls = Array.from(panel.querySelectorAll('.widget-slider, .widget-dropdown, .widget-toggle-buttons'))
     .filter(c => !c.classList.contains('course-no-redraw') && !c.closest('.course-no-redraw'))
+    // A disabled control (the case lab's pickers before a student opens their cases) cannot be moved by anyone.
+    .filter(c => !c.querySelector('select:disabled, input:disabled, button:disabled'))
     .filter(c => { const r = c.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
   const out = [];
   controls.forEach((c, i) => {
@@ -516,6 +518,14 @@ _OPEN_ANSWERS_JS = """() => {
   }
   return opened;
 }"""
+
+
+def run_lesson_as_learner(page, server: LabServer, name: str):
+    """Open a lesson, Run All, answer its predictions as a learner would; return the notebook panel's locator."""
+    open_notebook(page, server, name)
+    run_all(page)
+    reveal_predictions(page)
+    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
 
 
 def open_answers(page) -> int:

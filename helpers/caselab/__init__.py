@@ -1,12 +1,13 @@
 """The case lab (notebooks/05_case_lab.ipynb): each student's own anonymous synthetic cases, marked.
 
 The notebook's setup cell is ``from helpers.caselab import *`` then ``start_lesson()``.
-A teacher's side is ``python3 course.py case-lab`` (tools/case_lab.py): keys, marks, class report.
+A teacher's side is ``python3 course.py case-lab`` (tools/case_lab.py): keys, marks, class report. The key is
+not among the names a notebook imports from here (``helpers.caselab.marking`` has it: the code is open, so
+this keeps honest students from seeing it by accident, not a programmer from computing it).
 """
 
 from helpers.apps.quiz import answer
 from helpers.caselab.apps import case_lab
-from helpers.caselab.marking import key_markdown, mark_class, simulated_answers
 from helpers.caselab.model import (
     CARE_OPTIONS,
     OBSERVATIONS,
@@ -14,7 +15,7 @@ from helpers.caselab.model import (
     case_set,
     case_tables,
 )
-from helpers.caselab.views import VIEWS, case_figure, class_report_html
+from helpers.caselab.views import VIEWS, case_figure
 from helpers.lesson import Lesson, start_lesson
 from helpers.references import references
 from helpers.safety import care_levels
@@ -39,12 +40,8 @@ __all__ = [
     "case_lab",
     "case_set",
     "case_tables",
-    "class_report_html",
-    "key_markdown",
-    "mark_class",
     "predict",
     "quiz",
     "references",
-    "simulated_answers",
     "start_lesson",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import os
+from pathlib import Path
 
 import ipywidgets as widgets
 
@@ -75,8 +76,16 @@ CHECKBOX_CSS = (
 INCOMPLETE = "Choose a pattern, tick exactly two observations, and choose how soon, then press the button again."
 
 
+def _where(path: Path) -> str:
+    """ "case-lab-x.json (in this notebook's folder)", or the full path when it is elsewhere."""
+    name = f"<code>{html.escape(path.name)}</code>"
+    if path.parent.resolve() == Path.cwd().resolve():
+        return f"{name} (in this notebook's folder)"
+    return f"{name} (in {html.escape(str(path.parent))})"
+
+
 def _message(text: str, colour: str = "#1a1a1a") -> str:
-    return f"<div role='status' style='color:{colour};margin:0.3em 0'>{text}</div>"
+    return f"<div role='status' style='color:{colour};margin:0.3em 0;line-height:1.35'>{text}</div>"
 
 
 class CaseLab(CourseApp):
@@ -139,6 +148,7 @@ class CaseLab(CourseApp):
         self.feedback.add_class(FEEDBACK_CLASS)
         self.progress = widgets.HTML()
         self.cases: CaseSet | None = None
+        self.opened_mode = ""
         self._relabelling = False
         self.answers: dict[int, Answer] = {}
         self.questions = widgets.VBox(
@@ -158,7 +168,9 @@ class CaseLab(CourseApp):
             ],
             layout=widgets.Layout(display="none"),
         )
-        self.open_button.on_click(lambda _b: self.open())
+        self.open_button.on_click(lambda _b: self.open_cases())
+        self.mode.observe(lambda _c: self._changed("mode"), names="value")
+        self.id_box.observe(lambda _c: self._changed("ID"), names="value")
         self.case_picker.observe(lambda _c: self.show_case(), names="value")
         self.view_picker.observe(lambda _c: self.redraw(), names="value")
         self.action.on_click(lambda _b: self.submit())
@@ -180,19 +192,35 @@ class CaseLab(CourseApp):
     # -- opening ---------------------------------------------------------------
     @property
     def practice(self) -> bool:
-        return self.mode.value == "practice"
+        """The mode the open cases were opened in (not the mode button's value, which may have changed since)."""
+        return self.opened_mode == "practice"
 
-    def open(self) -> None:
+    def close_cases(self, why: str) -> None:
+        """Put away the open cases: a changed mode or ID must never check or save against the old set."""
+        self.cases, self.opened_mode, self.answers = None, "", {}
+        self.case_picker.disabled = self.view_picker.disabled = self.action.disabled = True
+        self.questions.layout.display = "none"
+        self.record.value = self.feedback.value = self.progress.value = ""
+        self.status.value = _message(why)
+        fig = placeholder_figure()
+        replace_figure(self.figure, fig)
+        set_caption(self.caption, figure_description(fig))
+
+    def open_cases(self) -> None:
         """Load the student's set for the chosen mode; a bad ID gets a message, never a crash."""
+        mode = self.mode.value
         try:
-            cases = case_set(self.id_box.value, practice=self.practice)
+            cases = case_set(self.id_box.value, practice=mode == "practice")
         except CourseInputError as exc:
+            typed = html.escape(repr(exc.got)) if exc.got else "nothing"
+            self.close_cases("")
             self.status.value = _message(
-                f"That ID cannot be used: {html.escape(exc.allowed)}. You typed {html.escape(repr(exc.got))}.",
+                f"That ID cannot be used. You typed {typed}. An ID has {html.escape(exc.allowed)}; spaces are not "
+                f"allowed. {html.escape(exc.fix[:1].upper() + exc.fix[1:])}.",
                 "#a33c00",
             )
             return
-        self.cases = cases
+        self.cases, self.opened_mode = cases, mode
         self.answers = {}
         note = ""
         if not self.practice:
@@ -202,27 +230,34 @@ class CaseLab(CourseApp):
         self.status.value = _message(
             f"Opened {CASES_PER_SET} {what}, for <strong>{html.escape(cases.student_id)}</strong>. {note}"
         )
-        self.case_picker.options = [(self._case_label(c.number), c.number) for c in cases.cases]
+        self._relabelling = True  # one redraw below, not one for each change
+        try:
+            self.case_picker.options = [(self._case_label(c.number), c.number) for c in cases.cases]
+            self.case_picker.value = 1
+            self.view_picker.value = VIEW_KEYS[0]
+        finally:
+            self._relabelling = False
         self.case_picker.disabled = self.view_picker.disabled = self.action.disabled = False
         self.questions.layout.display = None
-        if self.case_picker.value == 1:
-            self.show_case()
-        else:
-            self.case_picker.value = 1
+        self.show_case()
+
+    def _changed(self, what: str) -> None:
+        if self.cases is not None:
+            self.close_cases(f"You changed the {what}. Press <strong>Open my cases</strong> to open the cases for it.")
 
     def _load_saved(self, cases: CaseSet) -> str:
         path = answers_folder() / answer_file_name(cases.student_id)
         if not path.exists():
-            return f"Your answers will be saved to {html.escape(str(path))}."
+            return f"Your answers will be saved to {_where(path)}."
         try:
             saved = read_answer_file(path)
         except AnswerFileProblem as problem:
             return (
-                f"<span style='color:#a33c00'>Your saved file could not be read ({html.escape(str(problem))}); it is "
-                "kept as it is until you save a new answer. Ask your teacher if you need it.</span>"
+                f"<span style='color:#a33c00'>Your saved file could not be read ({html.escape(str(problem))}). Do not "
+                "save an answer yet: saving would replace that file. Ask your teacher first.</span>"
             )
         self.answers = dict(saved.answers)
-        return f"Loaded {len(self.answers)} saved answers from {html.escape(str(path))}."
+        return f"Loaded {len(self.answers)} saved answers from {_where(path)}."
 
     def _case_label(self, number: int) -> str:
         return f"Case {number}" + (" (answered)" if number in self.answers else "")
@@ -254,7 +289,7 @@ class CaseLab(CourseApp):
         self._show_progress()
 
     def redraw(self) -> None:
-        if self.cases is None:
+        if self.cases is None or self._relabelling:
             return
         data = case_data(self.cases.student_id, self.case_picker.value, self.practice)
         fig = case_figure(data, self.view_picker.value)
@@ -305,7 +340,7 @@ class CaseLab(CourseApp):
                 )
                 return
             self.feedback.value = _message(
-                f"Saved your answer to case {case.number} in {html.escape(str(path))}. You can change it and save "
+                f"Saved your answer to case {case.number} in {_where(path)}. You can change it and save "
                 "again until you hand the file in."
             )
         self._relabel_cases()
@@ -330,9 +365,16 @@ class CaseLab(CourseApp):
         if self.practice and done:
             total = sum(mark_case(self.cases.case(n), a).total for n, a in self.answers.items())
             text += f" Practice score so far: {total} of {done * MARKS_PER_CASE}."
-        if not self.practice and done == CASES_PER_SET:
+        if done < CASES_PER_SET:
+            text += " Next: choose another case in the Case menu above." if done else ""
+        elif self.practice:
+            text += " All six done. To try your assessed cases, choose Assessed above and press Open my cases."
+        else:
             path = answers_folder() / answer_file_name(self.cases.student_id)
-            text += f" All done: hand in {html.escape(str(path))}."
+            text += (
+                f" All done: hand in {_where(path)}. To download it, find it in the file list on the "
+                "left, right-click it and choose Download; then send it as your teacher asks."
+            )
         self.progress.value = _message(text)
 
 

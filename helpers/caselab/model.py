@@ -36,6 +36,7 @@ from helpers.engine.cohort import Cohort, generate_people, seed_from_student_id
 from helpers.engine.personas import Episode, PersonaSpec, load_persona_specs
 from helpers.engine.units import DAYS_PER_MONTH
 from helpers.errors import CourseInputError
+from helpers.lookalikes.model import FATIGABLE_DROP_PCT
 
 # ---------------------------------------------------------------------------
 # 1. Student IDs
@@ -87,9 +88,15 @@ class Pattern:
     tempting: tuple[str, ...]  # true for every case of the pattern, but they do not tell patterns apart
     false: tuple[str, ...]  # observations of other patterns, false for every case of this one
     complaint: str  # why the person began the diary (a case's one line of history)
-    reasoning: str  # for the key: why the pattern fits and why the care level
+    shows: str  # what the data show, in short sentences (practice feedback and the key)
+    care_reason: str  # why this care level
     lesson: str  # where the course teaches it
     sources: tuple[str, ...]
+
+    @property
+    def reasoning(self) -> str:
+        """What the data show, then why the care level: the key's reasoning."""
+        return f"{self.shows} {self.care_reason}"
 
 
 PATTERNS: dict[str, Pattern] = {
@@ -103,10 +110,11 @@ PATTERNS: dict[str, Pattern] = {
             ("tired_after_hard_weeks", "full_strength_checks"),
             ("tired_some_days", "lasted_months", "twitches_most_days"),
             ("focal_loss_grows", "fatigable_grip", "self_checks_often", "numbness_with_weakness", "eyes_come_and_go"),
-            "tiredness after training",
-            "Tiredness rose in the weeks of hard training and was back to usual within days, and strength was "
-            "full at every check-up: tiredness that follows a trigger. Rest and recovery are the care; book an "
-            "appointment if it lasts more than a few weeks, or if a task becomes harder.",
+            "tiredness",
+            "Tiredness rose in weeks of hard training. It was back to usual within days. Strength was full at every "
+            "check-up. This is tiredness that follows a trigger.",
+            "Rest and recovery are the care. Book an appointment if it lasts more than a few weeks, or if a task gets "
+            "harder. For a real person, only a clinician who examines them can say what it is.",
             "lesson 01 (tired or weak?)",
             ("nhstired2023",),
         ),
@@ -118,10 +126,10 @@ PATTERNS: dict[str, Pattern] = {
             ("tired_most_days", "full_strength_checks"),
             ("felt_weak_some_days", "lasted_months", "twitches_most_days"),
             ("focal_loss_grows", "sudden_weakness", "fatigable_grip", "eyes_come_and_go", "self_checks_often"),
-            "tiredness since an infection",
-            "Tiredness of 5/10 or more on most days, month after month, while every check-up found full "
-            "strength: fatigue (a feeling), not measured weakness. Tiredness for weeks that affects daily life "
-            "deserves a routine appointment (NHS, tiredness).",
+            "tiredness since an infection last winter",
+            "Tiredness was 5/10 or more on most days, month after month. Every check-up found full strength. This is "
+            "fatigue, a feeling, not measured weakness.",
+            "Tiredness for weeks that affects daily life deserves a routine appointment (NHS, tiredness).",
             "lesson 01 (tired or weak?)",
             ("nhstired2023", "krupp1989"),
         ),
@@ -133,10 +141,11 @@ PATTERNS: dict[str, Pattern] = {
             ("felt_weak_strength_full", "self_checks_often"),
             ("twitches_most_days", "lasted_months", "tired_some_days"),
             ("focal_loss_grows", "spread_to_neighbour", "wasting_seen", "fatigable_grip", "numbness_with_weakness"),
-            "feeling weak, and twitching",
-            "The person felt weak on most days and checked their muscles many times a day, but every check-up "
-            "found full strength: felt weakness without measured loss. An area that feels weak while every task "
-            "is still as easy deserves a routine appointment, where worry can be talked about too.",
+            "feeling weak",
+            "The person felt weak on most days and checked their muscles many times a day. Every check-up found full "
+            "strength. This is weakness that is felt but not measured.",
+            "Feeling weak is real, and a clinician's examination measures strength best. An area that feels weak "
+            "while every task is still as easy deserves a routine appointment. Worry can be talked about there too.",
             "lessons 01 and 02",
             ("simon2013", "nhshealthanxiety"),
         ),
@@ -149,9 +158,11 @@ PATTERNS: dict[str, Pattern] = {
             ("twitches_most_days", "cramps_often", "lasted_months"),
             ("focal_loss_grows", "spread_to_neighbour", "wasting_seen", "sudden_weakness", "numbness_with_weakness"),
             "twitching",
-            "Twitches in many body regions, moving from month to month, while strength stayed full and no muscle "
-            "wasted: the pattern of harmless twitching. Persistent is not progressive. Twitching for more than 2 "
-            "weeks, or in more than one place, deserves a routine appointment (NHS, twitching).",
+            "Twitches came in many body regions and moved from month to month. Strength stayed full, and no muscle "
+            "got thinner. This is the pattern seen in harmless twitching (benign fasciculation), which often lasts "
+            "months or years without weakness.",
+            "For a real person, a clinician's examination decides. Twitching for more than 2 weeks, or in more than "
+            "one place, deserves a routine appointment (NHS, twitching).",
             "lesson 02 (twitch or trouble?)",
             ("filippakis2018", "blexrud1993", "nhstwitch2023"),
         ),
@@ -163,11 +174,13 @@ PATTERNS: dict[str, Pattern] = {
             ("fatigable_grip", "eyes_come_and_go"),
             ("tired_some_days", "lasted_months", "twitches_most_days", "felt_weak_some_days"),
             ("focal_loss_grows", "spread_to_neighbour", "self_checks_often", "numbness_with_weakness"),
-            "arms that tire, and drooping eyelids",
-            "Force fell far more than usual over 12 grips and came back after rest, and an eyelid drooped or "
-            "vision doubled on some days: fatigable weakness, a measured sign. Drooping eyelids or double vision "
-            "that come and go, or weakness that grows with use, mean seeing a doctor soon, within days (the same "
-            "day if swallowing or speech is affected; the emergency number if breathing is).",
+            "tired, weak arms",
+            "Force fell far more than usual over 12 grips and came back after rest. An eyelid drooped or vision "
+            "doubled on some days. This is fatigable weakness: weakness that grows with use, a sign that can be "
+            "measured.",
+            "Drooping eyelids or double vision that come and go, or weakness that grows with use, mean seeing a "
+            "doctor soon, within days. If swallowing or speech is affected, get help the same day. If breathing is, "
+            "call the emergency number.",
             "lessons 01 and 04",
             ("white2013", "abraham2017", "nhsmg"),
         ),
@@ -180,9 +193,9 @@ PATTERNS: dict[str, Pattern] = {
             ("twitches_most_days", "lasted_months", "felt_weak_some_days"),
             ("spread_to_neighbour", "eyes_come_and_go", "self_checks_often", "sudden_weakness"),
             "pain and tingling down one arm",
-            "Weakness came with numbness or tingling, and stayed in one limb without spreading: the pattern of "
-            "one nerve root or nerve (ALS usually spares sensation, and spreads). Numbness that comes with "
-            "weakness means seeing a doctor soon, within days.",
+            "Weakness came with numbness or tingling. It stayed in one limb and did not spread. This is the pattern "
+            "of one nerve root or one nerve. ALS usually spares feeling, and it spreads.",
+            "Numbness that comes with weakness means seeing a doctor soon, within days.",
             "lessons 03 and 04",
             ("turner2013", "nhspins"),
         ),
@@ -194,11 +207,12 @@ PATTERNS: dict[str, Pattern] = {
             ("improved_after_treatment", "treated_after_blood_test"),
             ("twitches_most_days", "tired_some_days", "lasted_months"),
             ("focal_loss_grows", "spread_to_neighbour", "fatigable_grip", "self_checks_often", "sudden_weakness"),
-            "twitching, cramps and tiredness",
-            "Twitching, cramps and tiredness eased in the months after a treatment that followed a blood test, "
-            "with full strength throughout: a cause found by a blood test and treated (in this case an "
-            "overactive thyroid). Twitching in many places with tiredness for weeks deserves a routine "
-            "appointment, where a blood test is often the first step.",
+            "twitching and tiredness",
+            "Twitching, cramps and tiredness eased in the months after a treatment. The treatment followed a blood "
+            "test. Strength was full throughout. This is a cause found by a blood test and treated (here, an "
+            "overactive thyroid).",
+            "Twitching in many places with tiredness for weeks deserves a routine appointment. A blood test is often "
+            "the first step.",
             "lesson 04 (is it ALS?)",
             ("nhsthyroid",),
         ),
@@ -211,11 +225,11 @@ PATTERNS: dict[str, Pattern] = {
             ("twitches_most_days", "tired_some_days", "lasted_months"),
             ("fatigable_grip", "eyes_come_and_go", "self_checks_often", "numbness_with_weakness", "sudden_weakness"),
             "a weak {where}",
-            "Strength in one region fell month after month, far beyond measurement noise, and a neighbouring "
-            "region began to weaken later: progressive weakness that spreads, the pattern doctors look into for "
-            "ALS and its look-alikes. Twitching and cramps are common and tell little on their own. Weakness "
-            "that is getting worse over weeks, or spreading, means seeing a doctor soon, within days (the "
-            "emergency number if breathing becomes hard or the person cannot swallow).",
+            "Strength in one region fell month after month, far more than measurement noise. Later, a neighbouring "
+            "region began to weaken. This is weakness that gets worse and spreads. Doctors look into it for ALS and "
+            "its look-alikes. Twitching and cramps are common and tell little on their own.",
+            "Weakness that gets worse over weeks, or spreads, means seeing a doctor soon, within days. If breathing "
+            "becomes hard, or the person cannot swallow, call the emergency number.",
             "lessons 02, 03 and 04",
             ("ravits2009", "kimura2006", "turner2013"),
         ),
@@ -227,11 +241,11 @@ PATTERNS: dict[str, Pattern] = {
             ("sudden_weakness", "steady_before"),
             ("twitches_most_days", "lasted_months"),
             ("focal_loss_grows", "fatigable_grip", "self_checks_often", "numbness_with_weakness", "wasting_seen"),
-            "tiredness",
-            "Strength had been full and steady for months, then two body regions lost much of their strength "
-            "within hours: sudden weakness. It could be a stroke, the spinal cord or a nerve disorder that gets "
-            "worse fast. ALS does not start like this, and that is no reason to wait: call the emergency number "
-            "now.",
+            "twitching",
+            "Strength had been full and steady for months. Then two body regions lost much of their strength within "
+            "hours. This is sudden weakness. It could be a stroke, a problem in the spinal cord, or a nerve disorder "
+            "that gets worse fast.",
+            "ALS does not start like this, and that is no reason to wait. Call the emergency number now.",
             "lesson 04 (is it ALS?), section 3",
             ("nhsstroke", "nhsgbs"),
         ),
@@ -309,7 +323,8 @@ class CaseSpec:
         sex = "woman" if self.spec.sex == "female" else "man"
         return (
             f"Case {self.number}: a synthetic {self.spec.age}-year-old {sex} kept a daily diary for {self.months} "
-            f"months, with a check-up every 3 months. The diary began because of {self.notes[0][1]}."
+            "months. There was a study check-up every 3 months, where strength was measured (a study check-up "
+            f"measures; it gives no diagnosis or advice). The diary began because of {self.notes[0][1]}."
         )
 
 
@@ -424,7 +439,7 @@ def _draw_case(pattern: str, number: int, rng: np.random.Generator, seed: int) -
         changes["improvement"] = dataclasses.replace(base.improvement, from_day=None, fraction=0.0, reason="")
         changes["sensory_site"] = base.sensory_site.replace("right", side)
         facts.append(("side", f"{side} arm"))
-        complaint = f"pain and tingling down the {side} arm"
+        complaint = f"a weak {side} arm"
     elif pattern == "treatable":
         days = _months_to_days(months)
         start = int(rng.uniform(0.3, 0.45) * days)
@@ -564,6 +579,17 @@ class CaseData:
         return d.groupby("month").mean().reset_index()
 
     @cached_property
+    def weekly(self) -> pd.DataFrame:
+        """Weekly means of the diary, cramps and double-vision days summed (x: ``month``, the week's middle)."""
+        d = self.daily.drop(columns=["person_id"]).assign(twitches_total=self.twitches_total)
+        week = d["day"] // 7
+        out = d.groupby(week).mean()
+        out["cramps_week"] = d.groupby(week)["cramps"].sum()
+        out["double_vision_days"] = d.groupby(week)["double_vision"].sum()
+        out["month"] = (out["day"] / DAYS_PER_MONTH).round(2)
+        return out.reset_index(drop=True)
+
+    @cached_property
     def twitches_total(self) -> pd.Series:
         return self.daily[[f"twitches_{r}" for r in REGIONS]].sum(axis=1)
 
@@ -687,8 +713,10 @@ def _steady_evidence(c: CaseData) -> str:
 
 
 def _fatigable(c: CaseData) -> bool:
+    """A median fall of FATIGABLE_DROP_PCT (lesson 04: a margin above the healthy ~30% of White 2013; ASSUMPTION)
+    and a retest after rest at 75% of the first grip or more (ASSUMPTION: "most of the way back")."""
     g = c.grip_drops
-    return bool(len(g) and g["fall_pct"].median() >= 40.0 and g["recovered_pct"].median() >= 75.0)
+    return bool(len(g) and g["fall_pct"].median() >= FATIGABLE_DROP_PCT and g["recovered_pct"].median() >= 75.0)
 
 
 def _fatigable_evidence(c: CaseData) -> str:
@@ -696,8 +724,8 @@ def _fatigable_evidence(c: CaseData) -> str:
     if not len(g):
         return "no grip test could be measured"
     return (
-        f"median fall over 12 grips {g['fall_pct'].median():.0f}% (about 30% is usual); after rest "
-        f"{g['recovered_pct'].median():.0f}% of the first grip"
+        f"median fall over 12 grips {g['fall_pct'].median():.0f}% (about 30% is usual in healthy young adults); "
+        f"after rest {g['recovered_pct'].median():.0f}% of the first grip"
     )
 
 
@@ -844,13 +872,14 @@ for _o in (
     ),
     Observation(
         "focal_loss_grows",
-        "Strength in one body region fell month after month, by 10 points of normal or more.",
+        "Strength in one body region fell month after month, by 10 or more (on a scale where 100 is the person's "
+        "normal).",
         _focal_loss_grows,
         _focal_evidence,
     ),
     Observation(
         "spread_to_neighbour",
-        "Later, a neighbouring body region began to weaken too.",
+        "Months after the first body region weakened, a neighbouring region began to weaken too.",
         _spread,
         _spread_evidence,
     ),
@@ -868,14 +897,14 @@ for _o in (
     ),
     Observation(
         "steady_before",
-        "Before that day, strength had been full and steady for months.",
+        "Until the last day, strength had been full and steady for months.",
         _steady_before,
         _steady_evidence,
     ),
     Observation(
         "fatigable_grip",
-        "At check-ups, force fell 40% or more over 12 grips (about 30% is usual) and came most of the way back "
-        "after 2 minutes' rest.",
+        "At check-ups, force fell 40% or more over 12 grips (about 30% is usual in healthy young adults) and came "
+        "most of the way back after 2 minutes' rest.",
         _fatigable,
         _fatigable_evidence,
     ),

@@ -61,8 +61,14 @@ def stacked_figure(
     """Panels stacked on one x axis, each with its heading; a line name shown once in the legend under the plot."""
     axes = [f"y{len(panels) - i}" if i < len(panels) - 1 else "y" for i in range(len(panels))]  # top to bottom
     traces, seen = [], set()
+    rank = 0
     for panel, yaxis in zip(panels, axes, strict=True):
-        for name, x, y, colour, dash in panel.lines:
+        # Drawn last to first, so that a dotted line (the bulbar region, first in the list) lies on top of a solid
+        # one it nearly matches; the legend keeps the list's order (legendrank).
+        ranks = {id(item): rank + i for i, item in enumerate(panel.lines)}
+        rank += len(panel.lines)
+        for item in reversed(panel.lines):
+            name, x, y, colour, dash = item
             traces.append(
                 line(
                     x,
@@ -76,6 +82,7 @@ def stacked_figure(
                     yaxis=yaxis,
                     legendgroup=name,
                     showlegend=name not in seen,
+                    legendrank=ranks[id(item)],
                 )
             )
             seen.add(name)
@@ -125,21 +132,27 @@ VIEW_KEYS: tuple[str, ...] = tuple(VIEWS)
 
 
 def weekly(data: CaseData) -> pd.DataFrame:
-    """Weekly means of the diary (x: the week's middle, in months since the diary began)."""
-    d = data.daily.drop(columns=["person_id"])
-    d = d.assign(twitches_total=data.twitches_total)
-    week = d["day"] // 7
-    out = d.groupby(week).mean()
-    out["cramps_week"] = d.groupby(week)["cramps"].sum()
-    out["double_vision_days"] = d.groupby(week)["double_vision"].sum()
-    out["month"] = (out["day"] / DAYS_PER_MONTH).round(2)
-    return out.reset_index(drop=True)
+    """Weekly means of the diary (x: the week's middle, in months since the diary began); computed once a case."""
+    return data.weekly
 
 
-def _region_lines(frame: pd.DataFrame, prefix: str, x: str = "month") -> tuple:
-    return tuple(
-        (REGION_NAMES[r], frame[x].tolist(), frame[f"{prefix}{r}"].round(1).tolist(), *REGION_STYLE[r]) for r in REGIONS
-    )
+def _region_lines(
+    frame: pd.DataFrame, prefix: str, x: str = "month", regions: Sequence[str] = REGIONS
+) -> tuple[tuple[str, Sequence[float], Sequence[float], str, str], ...]:
+    """One line per region; regions with exactly the same values share one line, named for all of them.
+
+    Why: two identical lines are drawn one on top of the other, and a learner told "the bulbar region fell"
+    could not find its line.
+    """
+    groups: dict[tuple[float, ...], list[str]] = {}
+    for r in regions:
+        groups.setdefault(tuple(frame[f"{prefix}{r}"].round(1).tolist()), []).append(r)
+    lines = []
+    for values, members in groups.items():
+        names = [REGION_NAMES[r] for r in members]
+        name = names[0] if len(names) == 1 else ", ".join(names) + " (same values)"
+        lines.append((name, frame[x].tolist(), list(values), *REGION_STYLE[members[0]]))
+    return tuple(lines)
 
 
 def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[float, float]]:
@@ -151,7 +164,11 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
     if view == "strength":
         low = {r: float(w[f"strength_pct_{r}"].min()) for r in REGIONS}
         weakest = min(low, key=lambda r: low[r])
-        text = f"lowest weekly strength: {REGION_NAMES[weakest]} {low[weakest]:.0f}% of normal"
+        text = (
+            "every region stayed at 100% of normal"
+            if low[weakest] >= 99.5
+            else f"lowest weekly strength: {REGION_NAMES[weakest]} {low[weakest]:.0f}% of normal"
+        )
         return (
             [Panel("Strength (% of the person's own normal)", "%", (0, 105), _region_lines(w, "strength_pct_"))],
             (x_months),
@@ -266,29 +283,29 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
     if view == "checkups":
         v = data.visits.assign(month=(data.visits["day"] / DAYS_PER_MONTH).round(1))
         v["wasting_regions"] = v[[f"wasting_{r}" for r in REGIONS]].sum(axis=1)
+        limbs = [r for r in REGIONS if r != "bulbar"]  # speech and swallowing are not graded on the MRC scale
+        wasted = [REGION_NAMES[r] for r in REGIONS if v[f"wasting_{r}"].any()]
+        wasting = f"; visible wasting: {', '.join(wasted)}" if wasted else "; no visible wasting"
         panels = [
             Panel(
-                "MRC grade at each check-up (5 = full strength)", "grade", (-0.2, 5.4), _region_lines(v, "mrc_"), True
+                f"MRC grade at each check-up, arms, legs and trunk (5 = full strength){wasting}",
+                "grade",
+                (-0.2, 5.4),
+                _region_lines(v, "mrc_", regions=limbs),
+                True,
             ),
             Panel(
                 "Daily-life score, ALSFRS-R (48 = no difficulty)",
                 "of 48",
                 (0, 49),
-                (("ALSFRS-R", v["month"].tolist(), v["alsfrs_r_total"].tolist(), PALETTE["black"], "solid"),),
-                True,
-            ),
-            Panel(
-                "Body regions with visible wasting",
-                "regions",
-                (0, 6.2),
-                (("wasting", v["month"].tolist(), v["wasting_regions"].tolist(), PALETTE["vermillion"], "solid"),),
+                (("ALSFRS-R", v["month"].tolist(), v["alsfrs_r_total"].tolist(), PALETTE["green"], "solid"),),
                 True,
             ),
         ]
-        lowest_grade = int(v[[f"mrc_{r}" for r in REGIONS]].min().min())
+        lowest_grade = int(v[[f"mrc_{r}" for r in limbs]].min().min())
         text = (
-            f"{len(v)} check-ups; lowest MRC grade {lowest_grade}; ALSFRS-R from {v['alsfrs_r_total'].iloc[0]} to "
-            f"{v['alsfrs_r_total'].iloc[-1]}; wasting in up to {v['wasting_regions'].max()} regions"
+            f"{len(v)} check-ups; lowest MRC grade {lowest_grade} (arms, legs, trunk); ALSFRS-R from "
+            f"{v['alsfrs_r_total'].iloc[0]} to {v['alsfrs_r_total'].iloc[-1]}{wasting}"
         )
         return panels, x_months, text, span
     if view == "grip":
@@ -313,6 +330,8 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
         return [panel], "grip number (13 = after 2 minutes' rest)", text, (0.5, 13.5)
     if view == "last_days":
         d = data.daily.tail(14).assign(month=lambda f: f["day"] - f["day"].iloc[-1])
+        # Strength only: felt weakness and tiredness are in the "feelings" view, and two more lines here would
+        # share colours with the regions.
         panels = [
             Panel(
                 "Strength (% of normal), each of the last 14 days",
@@ -320,23 +339,7 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
                 (0, 105),
                 _region_lines(d, "strength_pct_"),
                 True,
-            ),
-            Panel(
-                "Felt weakness and tiredness (0-10), each day",
-                "0-10",
-                (0, 10),
-                (
-                    (
-                        "felt weakness",
-                        d["month"].tolist(),
-                        d["reported_weakness_0_10"].tolist(),
-                        PALETTE["orange"],
-                        "dash",
-                    ),
-                    ("tiredness", d["month"].tolist(), d["fatigue_0_10"].tolist(), PALETTE["blue"], "solid"),
-                ),
-                True,
-            ),
+            )
         ]
         last = d.iloc[-1]
         weakest_now = min(REGIONS, key=lambda r: last[f"strength_pct_{r}"])
@@ -353,15 +356,15 @@ def _grip_text(data: CaseData) -> str:
     if not len(g):
         return "no grip could be measured"
     return (
-        f"over 12 grips force fell by a median of {g['fall_pct'].median():.0f}% (about 30% is usual) and was back to "
-        f"{g['recovered_pct'].median():.0f}% after rest"
+        f"over 12 grips force fell by a median of {g['fall_pct'].median():.0f}% (about 30% on average in healthy "
+        f"young adults) and was back to {g['recovered_pct'].median():.0f}% after rest"
     )
 
 
 def case_figure(data: CaseData, view: str) -> go.Figure:
     """One view of a case: a neutral title (what is plotted), the synthetic mark, and a one-sentence description."""
     panels, x_title, text, x_range = _panels(data, view)
-    title = f"Case {data.case.number}: {VIEWS[view].lower()}"
+    title = f"Case {data.case.number}. {VIEWS[view]}"
     description = f"Synthetic person, case {data.case.number}, {data.case.months} months of diary: {text}."
     return stacked_figure(panels, title=title, x_title=x_title, description=description, x_range=x_range)
 
@@ -391,7 +394,8 @@ def record_html(case: CaseSpec) -> str:
         f"<p style='margin:0.3em 0 0'>Notes in the record:</p><ul style='margin:0.2em 0'>{notes}</ul>" if notes else ""
     )
     return (
-        "<div class='case-record' style='border-left:4px solid #0072B2;padding:0.3em 0.8em;margin:0.4em 0'>"
+        "<div class='case-record' style='border-left:4px solid #0072B2;padding:0.3em 0.8em;margin:0.4em 0;"
+        "line-height:1.35'>"
         f"<p style='margin:0'>{html.escape(case.summary())}</p>{notes_html}</div>"
     )
 
@@ -442,7 +446,7 @@ def pattern_feedback(data: CaseData, chosen: str) -> tuple[bool, str]:
     """(right, text): why the chosen pattern fits or not, from this case's own numbers."""
     case = data.case
     if chosen == case.pattern:
-        return True, f"{PATTERNS[chosen].name}. {PATTERNS[chosen].reasoning.split(':')[0]}."
+        return True, f"{PATTERNS[chosen].name}. {PATTERNS[chosen].shows}"
     need = PATTERNS[chosen].supporting
     shown = "; ".join(f"{OBSERVATIONS[k].text.rstrip('.')} (here: {OBSERVATIONS[k].evidence(data)})" for k in need)
     lead = MISREADINGS.get((chosen, case.pattern), "")
@@ -451,12 +455,12 @@ def pattern_feedback(data: CaseData, chosen: str) -> tuple[bool, str]:
 
 def care_feedback(case: CaseSpec, chosen: str) -> tuple[bool, str]:
     """(right, text) for how soon, naming an unsafe (too late) choice as such."""
-    key, reasoning = case.care, PATTERNS[case.pattern].reasoning
+    key, reasoning = case.care, PATTERNS[case.pattern].care_reason
     if chosen == key:
         return True, f"{CARE_OPTIONS[key]}. {reasoning}"
     if care_accepted(key, chosen):
         return True, (
-            f"One level sooner than the key ({CARE_OPTIONS[key]}), which is the course's rule when unsure: choose "
+            f"One level sooner than the answer ({CARE_OPTIONS[key]}). That is the course's rule when unsure: choose "
             f"the higher level. {reasoning}"
         )
     later = CARE_ORDER.index(chosen) > CARE_ORDER.index(key)
@@ -470,7 +474,7 @@ def feedback_list_html(items: Sequence[tuple[bool, str]]) -> str:
         f"{html.escape(text)}</li>"
         for ok, text in items
     )
-    return f"<ul style='margin:0.2em 0'>{rows}</ul>"
+    return f"<ul style='margin:0.2em 0;line-height:1.35'>{rows}</ul>"
 
 
 # ---------------------------------------------------------------------------

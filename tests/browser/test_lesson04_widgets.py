@@ -13,21 +13,17 @@ import csv
 import pytest
 
 from tests.conftest import NOTEBOOKS
-from tools.lab import open_notebook, reveal_predictions, run_all
+from tools.lab import run_lesson_as_learner
 
 pytestmark = pytest.mark.browser
 
 LESSON = next(nb for nb in NOTEBOOKS if nb.name == "04_is_it_als.ipynb")
-PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
 
 def test_walk_lab_and_diary_work_as_a_learner_uses_them(lab_server, small_screen):
     page = small_screen("1024x700").new_page()
     try:
-        open_notebook(page, lab_server, LESSON.name)
-        run_all(page)
-        reveal_predictions(page)
-        panel = page.locator(PANEL)
+        panel = run_lesson_as_learner(page, lab_server, LESSON.name)
 
         # The walk: nothing before its step.
         walk = panel.locator(".course-app", has=page.locator("button", has_text="Next step")).last

@@ -40,7 +40,13 @@ pytestmark = pytest.mark.browser
 BANNER = ".jp-NotebookPanel:not(.lm-mod-hidden) .course-lost-kernel"
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+#: Notebooks whose own browser test runs at the projector size and checks the layout there (one Run All, not two).
+CHECKED_ON_A_PROJECTOR_ELSEWHERE = {"05_case_lab.ipynb": "tests/browser/test_lesson05_case_lab.py"}
+
+
+@pytest.mark.parametrize(
+    "notebook", [nb for nb in NOTEBOOKS if nb.name not in CHECKED_ON_A_PROJECTOR_ELSEWHERE], ids=lambda p: p.stem
+)
 def test_every_figure_and_output_fits_a_projector(notebook, lab_server, small_screen):
     """The small laptop (1024x700) is checked in test_notebooks_in_browser.py, on the same Run All as the rest."""
     size = "projector"
