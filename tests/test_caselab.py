@@ -494,3 +494,20 @@ def test_identical_region_lines_are_drawn_once_and_named_for_all(simulated):
         shown = ", ".join(names)
         for region in ("bulbar", "right arm", "left arm", "trunk", "right leg", "left leg"):
             assert region in shown
+
+
+def test_no_case_also_shows_the_two_findings_of_another_pattern(simulated):
+    """A student who picks another pattern must never find both of its supporting observations true in the data
+    (a neurologist's review found felt-not-measured cases that also showed lasting tiredness)."""
+    for data in simulated:
+        truths = observation_truths(data)
+        others = [k for k, p in PATTERNS.items() if k != data.case.pattern and all(truths[o] for o in p.supporting)]
+        assert not others, (data.case.pattern, others)
+
+
+def test_five_of_six_cases_twitch_on_most_days_as_the_prediction_says(simulated):
+    """The lesson's prediction ("twitch_count") tells students that five of their six cases twitch on most days."""
+    del simulated  # the cases are simulated (and cached) by the fixture
+    for sid in DATA_IDS:
+        count = sum(observation_truths(case_data(sid, c.number))["twitches_most_days"] for c in case_set(sid).cases)
+        assert count == 5, sid
