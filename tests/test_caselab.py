@@ -13,6 +13,7 @@ import pytest
 
 from helpers.caselab.apps import FEEDBACK_CLASS, INCOMPLETE, CaseLab
 from helpers.caselab.marking import (
+    CARE_ORDER,
     MARK_COLUMNS,
     Answer,
     AnswerFileProblem,
@@ -355,6 +356,10 @@ def test_a_class_of_thirty_is_marked_end_to_end(tmp_path):
     report = class_report_html(results)
     assert report.count("<table") == 4 and "scope='col'" in report and "scope='row'" in report
     assert "student-002" in report and "missing" in report
+    late = sum(
+        n for (key, chosen), n in results.care_confusion.items() if CARE_ORDER.index(chosen) > CARE_ORDER.index(key)
+    )
+    assert late > 0 and "too late</small>" in report, "the unsafe answers are named in words, not colour alone"
 
     out = tmp_path / "marked"
     answers_dir = tmp_path / "all"

@@ -368,7 +368,10 @@ class CaseLab(CourseApp):
         if done < CASES_PER_SET:
             text += " Next: choose another case in the Case menu above." if done else ""
         elif self.practice:
-            text += " All six done. To try your assessed cases, choose Assessed above and press Open my cases."
+            text += (
+                " All six done. Next: the Think question under the lab, then section 4. To try your assessed "
+                "cases, choose Assessed above and press Open my cases."
+            )
         else:
             path = answers_folder() / answer_file_name(self.cases.student_id)
             text += (

@@ -58,7 +58,10 @@ def normalise_id(student_id: object) -> str:
         odd = sorted({c for c in text if not re.match(r"[a-z0-9._@-]", c)})
         detail = f" (not allowed: {' '.join(repr(c) for c in odd)})" if odd else ""
         raise CourseInputError(
-            "student ID", student_id, ID_ALLOWED, f"type the ID exactly as your teacher gave it{detail}"
+            "student ID",
+            student_id,
+            ID_ALLOWED,
+            f"type the ID exactly as your teacher gave it, or make one up without spaces, like jd-17{detail}",
         )
     return text
 
@@ -226,9 +229,11 @@ PATTERNS: dict[str, Pattern] = {
             "a weak {where}",
             "Strength in one region fell month after month, far more than measurement noise. Later, a neighbouring "
             "region began to weaken. This is weakness that gets worse and spreads. Doctors look into it for ALS and "
-            "its look-alikes. Twitching and cramps are common and tell little on their own.",
+            "for the conditions that can look like it. Twitching and cramps are common and tell little on their "
+            "own.",
             "Weakness that gets worse over weeks, or spreads, means seeing a doctor soon, within days; the doctor "
-            "then refers urgently to a neurologist (NICE 2016). If breathing becomes hard, or the person cannot "
+            "then sends them urgently to a neurologist, a specialist in nerves and muscles (NICE 2016). If breathing "
+            "becomes hard, or the person cannot "
             "swallow, call the emergency number.",
             "lessons 02, 03 and 04",
             ("ravits2009", "kimura2006", "turner2013", "nice2016"),
@@ -245,7 +250,7 @@ PATTERNS: dict[str, Pattern] = {
             "Strength had been full and steady for months. Then two body regions lost much of their strength within "
             "hours. This is sudden weakness. An arm and a leg on one side point to a possible stroke (think FAST); "
             "both legs point to the spinal cord or a nerve disorder that gets worse fast.",
-            "ALS almost never starts like this, and that is no reason to wait. Call the emergency number now.",
+            "ALS almost never starts like this, and that is no reason to wait.",
             "lesson 04 (is it ALS?), section 3",
             ("nhsstroke", "nhsgbs"),
         ),
@@ -674,7 +679,7 @@ def _focal_evidence(c: CaseData) -> str:
     if r is None:
         return "no body region's monthly strength fell below 95% of normal"
     s = c.monthly[f"strength_pct_{r}"]
-    return f"{r.replace('_', ' ')}: {s.iloc[0]:.0f}% in month 0, {s.iloc[-1]:.0f}% in month {len(s) - 1}"
+    return f"{r.replace('_', ' ')} went from {s.iloc[0]:.0f}% in month 0 to {s.iloc[-1]:.0f}% in month {len(s) - 1}"
 
 
 def _spread(c: CaseData) -> bool:
@@ -712,7 +717,7 @@ def _sudden_evidence(c: CaseData) -> str:
     d = c.daily
     last, before = d.iloc[-1], d.iloc[-2]
     parts = [
-        f"{r.replace('_', ' ')} {before[f'strength_pct_{r}']:.0f}% -> {last[f'strength_pct_{r}']:.0f}%"
+        f"{r.replace('_', ' ')} from {before[f'strength_pct_{r}']:.0f}% to {last[f'strength_pct_{r}']:.0f}%"
         for r in REGIONS
         if before[f"strength_pct_{r}"] - last[f"strength_pct_{r}"] >= 1
     ]
@@ -741,8 +746,9 @@ def _fatigable_evidence(c: CaseData) -> str:
     if not len(g):
         return "no grip test could be measured"
     return (
-        f"median fall over 12 grips {g['fall_pct'].median():.0f}% (about 30% is usual in healthy young adults); "
-        f"after rest {g['recovered_pct'].median():.0f}% of the first grip"
+        f"force fell by {g['fall_pct'].median():.0f}% over 12 grips at the middle check-up of the lot (the median; "
+        f"about 30% is usual in healthy young adults); after rest it was {g['recovered_pct'].median():.0f}% of the "
+        "first grip"
     )
 
 
@@ -909,7 +915,7 @@ for _o in (
     ),
     Observation(
         "sudden_weakness",
-        "On the last day, two body regions lost a fifth or more of their strength since the day before.",
+        "On the last day, two body regions lost 20% or more of their strength since the day before.",
         _sudden,
         _sudden_evidence,
     ),
@@ -921,8 +927,8 @@ for _o in (
     ),
     Observation(
         "fatigable_grip",
-        "At check-ups, force fell 40% or more over 12 grips (about 30% is usual in healthy young adults; a teaching "
-        "threshold, not a clinical test) and came most of the way back after 2 minutes' rest.",
+        "At check-ups, force fell by 40% or more over 12 grips, and came most of the way back after 2 minutes' "
+        "rest. (About 30% is usual in healthy young adults; 40% is a teaching threshold, not a clinical test.)",
         _fatigable,
         _fatigable_evidence,
     ),

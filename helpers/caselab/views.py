@@ -136,22 +136,38 @@ def weekly(data: CaseData) -> pd.DataFrame:
     return data.weekly
 
 
-def _region_lines(
-    frame: pd.DataFrame, prefix: str, x: str = "month", regions: Sequence[str] = REGIONS
-) -> tuple[tuple[str, Sequence[float], Sequence[float], str, str], ...]:
-    """One line per region; regions with exactly the same values share one line, named for all of them.
+#: Lines of two regions closer than this (in their own unit) all the way are drawn as one.
+NEAR_SAME: float = 1.0
 
-    Why: two identical lines are drawn one on top of the other, and a learner told "the bulbar region fell"
-    could not find its line.
+
+def _region_lines(
+    frame: pd.DataFrame, prefix: str, x: str = "month", regions: Sequence[str] = REGIONS, near: float = 0.0
+) -> tuple[tuple[str, Sequence[float], Sequence[float], str, str], ...]:
+    """One line per region; regions within ``near`` of each other all the way share one line, named for all.
+
+    ``near`` is NEAR_SAME for strength in % of normal, where 1 point is far below measurement noise; 0 (only
+    the same values) for MRC grades and twitch counts, where 1 is a real difference.
+
+    Why: two lines that close are drawn one on top of the other, and a learner told "the bulbar region fell"
+    could not find its line (two reviews). The shared line shows the first region's values; its name says
+    whether the others are the same or within 1 point.
     """
-    groups: dict[tuple[float, ...], list[str]] = {}
+    groups: list[tuple[np.ndarray, list[str], bool]] = []
     for r in regions:
-        groups.setdefault(tuple(frame[f"{prefix}{r}"].round(1).tolist()), []).append(r)
+        values = frame[f"{prefix}{r}"].round(1).to_numpy(dtype=float)
+        for i, (first, members, exact) in enumerate(groups):
+            gap = float(np.max(np.abs(first - values))) if len(values) else 0.0
+            if gap <= near:
+                groups[i] = (first, [*members, r], exact and gap == 0.0)
+                break
+        else:
+            groups.append((values, [r], True))
     lines = []
-    for values, members in groups.items():
+    for values, members, exact in groups:
         names = [REGION_NAMES[r] for r in members]
-        name = names[0] if len(names) == 1 else ", ".join(names) + " (same values)"
-        lines.append((name, frame[x].tolist(), list(values), *REGION_STYLE[members[0]]))
+        same = "same values" if exact else f"within {near:g} point of each other"
+        name = names[0] if len(names) == 1 else f"{', '.join(names)} ({same})"
+        lines.append((name, frame[x].tolist(), values.tolist(), *REGION_STYLE[members[0]]))
     return tuple(lines)
 
 
@@ -170,7 +186,14 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
             else f"lowest weekly strength: {REGION_NAMES[weakest]} {low[weakest]:.0f}% of normal"
         )
         return (
-            [Panel("Strength (% of the person's own normal)", "%", (0, 105), _region_lines(w, "strength_pct_"))],
+            [
+                Panel(
+                    "Strength (% of the person's own normal)",
+                    "%",
+                    (0, 105),
+                    _region_lines(w, "strength_pct_", near=NEAR_SAME),
+                )
+            ],
             (x_months),
             text,
             span,
@@ -337,7 +360,7 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
                 "Strength (% of normal), each of the last 14 days",
                 "%",
                 (0, 105),
-                _region_lines(d, "strength_pct_"),
+                _region_lines(d, "strength_pct_", near=NEAR_SAME),
                 True,
             )
         ]
@@ -448,7 +471,11 @@ def pattern_feedback(data: CaseData, chosen: str) -> tuple[bool, str]:
     if chosen == case.pattern:
         return True, f"{PATTERNS[chosen].name}. {PATTERNS[chosen].shows}"
     need = PATTERNS[chosen].supporting
-    shown = "; ".join(f"{OBSERVATIONS[k].text.rstrip('.')} (here: {OBSERVATIONS[k].evidence(data)})" for k in need)
+    shown = "; ".join(
+        f"{OBSERVATIONS[k].text.rstrip('.')} (here: {'yes' if OBSERVATIONS[k].holds(data) else 'no'}: "
+        f"{OBSERVATIONS[k].evidence(data)})"
+        for k in need
+    )
     lead = MISREADINGS.get((chosen, case.pattern), "")
     return False, f"{lead} “{PATTERNS[chosen].name}” would show: {shown}.".strip()
 
@@ -485,7 +512,9 @@ def _cell(count: int, row_total: int, right: bool, unsafe: bool) -> str:
     colour = (0, 158, 115) if right else ((213, 94, 0) if unsafe else (230, 159, 0))
     bg = f"rgba({colour[0]},{colour[1]},{colour[2]},{0.12 + 0.75 * share:.2f})" if count else "transparent"
     weight = "bold" if count and share >= 0.25 else "normal"
-    return f"<td style='background:{bg};font-weight:{weight};text-align:center'>{count or ''}</td>"
+    # Said in words too: red and orange at a pale shade are hard to tell apart, and a screen reader reads no colour.
+    label = f"{count} <small>too late</small>" if count and unsafe else str(count or "")
+    return f"<td style='background:{bg};font-weight:{weight};text-align:center'>{label}</td>"
 
 
 def confusion_table_html(
@@ -581,8 +610,8 @@ def class_report_html(results: ClassResults, title: str = "Case lab: class repor
             dict(results.pattern_confusion), PATTERN_KEYS, pattern_names, "Pattern: key by answer", False
         )
         + "<h2>How soon: the key and the class's answers</h2>"
-        f"<p>Red cells are answers later than the key: the unsafe mistake ({too_late} answers). Orange: earlier "
-        "than needed.</p>"
+        f"<p>Cells marked <em>too late</em> (red) are answers later than the key: the unsafe mistake ({too_late} "
+        "answers). Orange: sooner than the key (one level sooner still earns the mark).</p>"
         + confusion_table_html(dict(results.care_confusion), CARE_ORDER, care_names, "How soon: key by answer", True)
         + "<h2>Which tempting observation fooled most students</h2>"
         + tempting_bars_html(results)

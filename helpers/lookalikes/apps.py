@@ -25,6 +25,7 @@ from helpers.lookalikes.model import (
     walk_steps,
 )
 from helpers.lookalikes.views import lab_figure, pairing_html, step_html
+from helpers.views.theme import wrap_title
 
 
 # ---------------------------------------------------------------------------
@@ -77,7 +78,8 @@ class LookalikesLab(FigureApp):
             with self.figure.batch_update():  # nothing to compare: hide the last pair rather than mislabel it
                 for trace in self.figure.data:
                     trace.visible = False
-                self.figure.layout.title.text = "Both menus show the same person: choose someone else"
+                # Wrapped as every course title is, so that it fits a projector (a browser test found it cut off).
+                self.figure.layout.title.text = wrap_title("Both menus show the same person: choose someone else")
             return
         super().update()
         self.question.value = pairing_html(separating_question(self.first.value, self.second.value))

@@ -3,7 +3,9 @@ symptom diary saves to the learner's own file and shows the emergency message fo
 
 The generic notebook test (test_notebooks_in_browser.py) already runs the lesson, checks every figure is
 drawn and times every control next to a figure; this test does what a learner does with the buttons and
-text boxes that test cannot reach.
+text boxes that test cannot reach. It runs at the projector size and then checks the whole notebook's
+layout there, with the walk, the diary and its summary open, so it is also lesson 04's projector check
+(test_small_screens.py leaves this notebook to it: one Run All instead of two).
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ import csv
 
 import pytest
 
-from tests.conftest import NOTEBOOKS
-from tools.lab import run_lesson_as_learner
+from tests.conftest import NOTEBOOKS, SCREENSHOTS
+from tools.lab import layout_problems, open_answers, run_lesson_as_learner, screenshot_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +23,7 @@ LESSON = next(nb for nb in NOTEBOOKS if nb.name == "04_is_it_als.ipynb")
 
 
 def test_walk_lab_and_diary_work_as_a_learner_uses_them(lab_server, small_screen):
-    page = small_screen("1024x700").new_page()
+    page = small_screen("projector").new_page()
     try:
         panel = run_lesson_as_learner(page, lab_server, LESSON.name)
 
@@ -77,6 +79,11 @@ def test_walk_lab_and_diary_work_as_a_learner_uses_them(lab_server, small_screen
         page.wait_for_function(
             "el => el.innerText.includes('summary for my appointment')", arg=diary.element_handle(), timeout=10_000
         )
+
+        open_answers(page)
+        problems = layout_problems(page)
+        assert screenshot_notebook(page, SCREENSHOTS / "projector" / LESSON.stem, max_shots=16, settle_ms=120)
+        assert problems == [], f"on a projector, with the walk and the diary open: {problems}"
     finally:
         page.close()
         lab_server.shutdown_kernels()

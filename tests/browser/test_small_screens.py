@@ -41,7 +41,10 @@ BANNER = ".jp-NotebookPanel:not(.lm-mod-hidden) .course-lost-kernel"
 
 
 #: Notebooks whose own browser test runs at the projector size and checks the layout there (one Run All, not two).
-CHECKED_ON_A_PROJECTOR_ELSEWHERE = {"05_case_lab.ipynb": "tests/browser/test_lesson05_case_lab.py"}
+CHECKED_ON_A_PROJECTOR_ELSEWHERE = {
+    "04_is_it_als.ipynb": "tests/browser/test_lesson04_widgets.py",
+    "05_case_lab.ipynb": "tests/browser/test_lesson05_case_lab.py",
+}
 
 
 @pytest.mark.parametrize(
