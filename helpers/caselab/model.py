@@ -862,15 +862,6 @@ def _share(column: str, at_least: float) -> Callable[[CaseData], float]:
     return lambda c: float((c.daily[column] >= at_least).mean())
 
 
-def _exertion_gap(c: CaseData) -> float:
-    ex = c.daily["exercise_min"].to_numpy(dtype=float) >= 20
-    after = np.zeros_like(ex)
-    after[1:] = ex[:-1]
-    f = c.daily["fatigue_0_10"].to_numpy(dtype=float)
-    quiet = ~ex & ~after
-    return float(f[after].mean() - f[quiet].mean()) if after.any() and quiet.any() else 0.0
-
-
 def _cramp_weeks(c: CaseData) -> float:
     weeks = c.daily.groupby(c.daily["day"] // 7)["cramps"].sum()
     return float((weeks >= 1).mean())
@@ -1041,8 +1032,6 @@ for _o in (
 
 #: Observations that, when true, do not tell patterns apart (offered as tempting distractors).
 TEMPTING: tuple[str, ...] = tuple(k for k, o in OBSERVATIONS.items() if o.why_not)
-#: The exertion gap is shown in the explorer, not offered as a choice: it is large only on some scales of rest.
-EXERTION_GAP = _exertion_gap
 
 
 @cache

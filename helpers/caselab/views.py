@@ -22,12 +22,9 @@ from helpers.engine import REGIONS
 from helpers.engine.units import DAYS_PER_MONTH
 from helpers.views.theme import (
     PALETTE,
-    heading_px,
-    legend_below,
-    legend_px,
     line,
-    panel_heading,
-    stacked_domains,
+    stacked_axis_ids,
+    stacked_layout,
     style_figure,
 )
 
@@ -44,6 +41,10 @@ REGION_STYLE: dict[str, tuple[str, str]] = {
 }
 
 
+#: One line of a panel: (name, x values, y values, colour, dash).
+Line = tuple[str, Sequence[float], Sequence[float], str, str]
+
+
 @dataclass(frozen=True)
 class Panel:
     """One panel of a stacked figure: a heading, a y unit and range, and its lines (name, x, y, colour, dash)."""
@@ -51,15 +52,20 @@ class Panel:
     heading: str
     unit: str
     y_range: tuple[float, float]
-    lines: tuple[tuple[str, Sequence[float], Sequence[float], str, str], ...]
+    lines: tuple[Line, ...]
     markers: bool = False
+
+
+def _series(frame: pd.DataFrame, column: str, name: str, colour: str, dash: str = "solid") -> Line:
+    """One named line of a table's column against its ``month`` column (values to one decimal)."""
+    return (name, frame["month"].tolist(), frame[column].round(1).tolist(), colour, dash)
 
 
 def stacked_figure(
     panels: Sequence[Panel], *, title: str, x_title: str, description: str, x_range: tuple[float, float]
 ) -> go.Figure:
     """Panels stacked on one x axis, each with its heading; a line name shown once in the legend under the plot."""
-    axes = [f"y{len(panels) - i}" if i < len(panels) - 1 else "y" for i in range(len(panels))]  # top to bottom
+    axes = stacked_axis_ids(len(panels))
     traces, seen = [], set()
     rank = 0
     for panel, yaxis in zip(panels, axes, strict=True):
@@ -87,22 +93,11 @@ def stacked_figure(
             )
             seen.add(name)
     names = list(dict.fromkeys(t["name"] for t in traces))
-    height, bottom = 130 + 150 * len(panels), 50
-    headings = [panel_heading(p.heading, 0, 1.0, xanchor="left", bold=True) for p in panels]
-    plot_px = height - heading_px(headings[0]) - bottom - 30 - legend_px(names)
-    gaps = [0.0] + [heading_px(h) + 8 for h in headings[1:]]
-    domains = stacked_domains(plot_px, gaps, [1.0] * len(panels))
-    for heading, domain in zip(headings, domains, strict=True):
-        heading["y"] = domain[1]
-    layout: dict = dict(
-        xaxis=dict(range=list(x_range), anchor="y"),
-        annotations=headings,
-        legend=legend_below(),
-        margin=dict(l=60, r=20, b=bottom),
+    height = 130 + 150 * len(panels)
+    layout, header_px = stacked_layout(
+        [p.heading for p in panels], [p.unit for p in panels], [p.y_range for p in panels], names, height=height
     )
-    for panel, yaxis, domain in zip(panels, axes, domains, strict=True):
-        key = "yaxis" if yaxis == "y" else f"yaxis{yaxis[1:]}"
-        layout[key] = dict(domain=domain, range=list(panel.y_range), anchor="x", title=dict(text=panel.unit))
+    layout["xaxis"] = dict(range=list(x_range), anchor="y")
     return style_figure(
         go.Figure(data=traces, layout=layout),
         title=title,
@@ -111,7 +106,7 @@ def stacked_figure(
         description=description,
         height=height,
         mark=CASE_MARK,
-        header_px=heading_px(headings[0]),
+        header_px=header_px,
     )
 
 
@@ -131,18 +126,13 @@ VIEWS: dict[str, str] = {
 VIEW_KEYS: tuple[str, ...] = tuple(VIEWS)
 
 
-def weekly(data: CaseData) -> pd.DataFrame:
-    """Weekly means of the diary (x: the week's middle, in months since the diary began); computed once a case."""
-    return data.weekly
-
-
 #: Lines of two regions closer than this (in their own unit) all the way are drawn as one.
 NEAR_SAME: float = 1.0
 
 
 def _region_lines(
     frame: pd.DataFrame, prefix: str, x: str = "month", regions: Sequence[str] = REGIONS, near: float = 0.0
-) -> tuple[tuple[str, Sequence[float], Sequence[float], str, str], ...]:
+) -> tuple[Line, ...]:
     """One line per region; regions within ``near`` of each other all the way share one line, named for all.
 
     ``near`` is NEAR_SAME for strength in % of normal, where 1 point is far below measurement noise; 0 (only
@@ -173,7 +163,7 @@ def _region_lines(
 
 def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[float, float]]:
     """(panels, x title, description, x range) for one view of a case."""
-    w = weekly(data)
+    w = data.weekly
     months = data.case.days / DAYS_PER_MONTH
     x_months = "months since the diary began"
     span = (-0.2, months + 0.2)
@@ -200,15 +190,9 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
         )
     if view == "feelings":
         lines = (
-            ("tiredness", w["month"].tolist(), w["fatigue_0_10"].round(1).tolist(), PALETTE["blue"], "solid"),
-            (
-                "felt weakness",
-                w["month"].tolist(),
-                w["reported_weakness_0_10"].round(1).tolist(),
-                PALETTE["orange"],
-                "dash",
-            ),
-            ("self-checks a day", w["month"].tolist(), w["self_checks"].round(1).tolist(), PALETTE["black"], "dot"),
+            _series(w, "fatigue_0_10", "tiredness", PALETTE["blue"]),
+            _series(w, "reported_weakness_0_10", "felt weakness", PALETTE["orange"], "dash"),
+            _series(w, "self_checks", "self-checks a day", PALETTE["black"], "dot"),
         )
         text = (
             f"tiredness averaged {w['fatigue_0_10'].mean():.1f}/10 and felt weakness "
@@ -229,7 +213,7 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
                 "Cramps in the week",
                 "a week",
                 (0, max(4.0, float(w["cramps_week"].max()) + 1)),
-                (("cramps", w["month"].tolist(), w["cramps_week"].tolist(), PALETTE["green"], "solid"),),
+                (_series(w, "cramps_week", "cramps", PALETTE["green"]),),
             ),
         ]
         text = (
@@ -237,20 +221,16 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
         )
         return panels, x_months, text, span
     if view == "senses":
-
-        def series(col: str, name: str, colour: str, dash: str) -> tuple:
-            return (name, w["month"].tolist(), w[col].round(1).tolist(), colour, dash)
-
         panels = [
             Panel(
                 "Numbness or tingling, and pain (weekly mean, 0-10)",
                 "0-10",
                 (0, 10),
                 (
-                    series("numbness_0_10", "numbness", PALETTE["blue"], "solid"),
-                    series("night_numbness_0_10", "numbness at night", PALETTE["sky"], "dash"),
-                    series("pain_0_10", "pain", PALETTE["vermillion"], "dot"),
-                    series("balance_0_10", "unsteady", PALETTE["black"], "dashdot"),
+                    _series(w, "numbness_0_10", "numbness", PALETTE["blue"], "solid"),
+                    _series(w, "night_numbness_0_10", "numbness at night", PALETTE["sky"], "dash"),
+                    _series(w, "pain_0_10", "pain", PALETTE["vermillion"], "dot"),
+                    _series(w, "balance_0_10", "unsteady", PALETTE["black"], "dashdot"),
                 ),
             ),
             Panel(
@@ -258,10 +238,10 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
                 "0-10",
                 (0, 10),
                 (
-                    series("eyelid_droop_0_10", "eyelid droop", PALETTE["purple"], "solid"),
-                    series("double_vision_days", "double vision (days)", PALETTE["orange"], "dash"),
-                    series("speech_0_10", "speech trouble", PALETTE["green"], "dot"),
-                    series("swallowing_0_10", "swallowing trouble", PALETTE["yellow"], "dashdot"),
+                    _series(w, "eyelid_droop_0_10", "eyelid droop", PALETTE["purple"], "solid"),
+                    _series(w, "double_vision_days", "double vision (days)", PALETTE["orange"], "dash"),
+                    _series(w, "speech_0_10", "speech trouble", PALETTE["green"], "dot"),
+                    _series(w, "swallowing_0_10", "swallowing trouble", PALETTE["yellow"], "dashdot"),
                 ),
             ),
         ]
@@ -273,12 +253,7 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
     if view == "life":
 
         def one(col: str, heading: str, unit: str, top: float, colour: str) -> Panel:
-            return Panel(
-                heading,
-                unit,
-                (0, top),
-                ((heading.split(" (")[0], w["month"].tolist(), w[col].round(1).tolist(), colour, "solid"),),
-            )
+            return Panel(heading, unit, (0, top), (_series(w, col, heading.split(" (")[0], colour),))
 
         panels = [
             one("sleep_h", "Sleep (hours a night)", "hours", 11, PALETTE["blue"]),
@@ -305,7 +280,6 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
         return panels, x_months, text, span
     if view == "checkups":
         v = data.visits.assign(month=(data.visits["day"] / DAYS_PER_MONTH).round(1))
-        v["wasting_regions"] = v[[f"wasting_{r}" for r in REGIONS]].sum(axis=1)
         limbs = [r for r in REGIONS if r != "bulbar"]  # speech and swallowing are not graded on the MRC scale
         wasted = [REGION_NAMES[r] for r in REGIONS if v[f"wasting_{r}"].any()]
         wasting = f"; visible wasting: {', '.join(wasted)}" if wasted else "; no visible wasting"
@@ -321,7 +295,7 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
                 "Daily-life score, ALSFRS-R (48 = no difficulty)",
                 "of 48",
                 (0, 49),
-                (("ALSFRS-R", v["month"].tolist(), v["alsfrs_r_total"].tolist(), PALETTE["green"], "solid"),),
+                (_series(v, "alsfrs_r_total", "ALSFRS-R", PALETTE["green"]),),
                 True,
             ),
         ]
@@ -349,7 +323,7 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
             tuple(grips),
             True,
         )
-        text = _grip_text(data)
+        text = OBSERVATIONS["fatigable_grip"].evidence(data)  # the same sentence as the feedback
         return [panel], "grip number (13 = after 2 minutes' rest)", text, (0.5, 13.5)
     if view == "last_days":
         d = data.daily.tail(14).assign(month=lambda f: f["day"] - f["day"].iloc[-1])
@@ -372,16 +346,6 @@ def _panels(data: CaseData, view: str) -> tuple[list[Panel], str, str, tuple[flo
         )
         return panels, "days before the last diary day (0 = the last day)", text, (-13.5, 0.5)
     raise ValueError(view)
-
-
-def _grip_text(data: CaseData) -> str:
-    g = data.grip_drops
-    if not len(g):
-        return "no grip could be measured"
-    return (
-        f"over 12 grips force fell by a median of {g['fall_pct'].median():.0f}% (about 30% on average in healthy "
-        f"young adults) and was back to {g['recovered_pct'].median():.0f}% after rest"
-    )
 
 
 def case_figure(data: CaseData, view: str) -> go.Figure:

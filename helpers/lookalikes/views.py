@@ -20,12 +20,9 @@ from helpers.engine.units import DAYS_PER_MONTH
 from helpers.lookalikes.model import EXERCISE_TRIGGER, EXTRA_MEASURES, LAB_MEASURES, LAB_MONTHS, Feature, Pairing, Step
 from helpers.views.theme import (
     PALETTE,
-    heading_px,
-    legend_below,
-    legend_px,
     line,
-    panel_heading,
-    stacked_domains,
+    stacked_axis_ids,
+    stacked_layout,
     style_figure,
 )
 
@@ -88,7 +85,7 @@ def lab_figure(pairing: Pairing, first: pd.DataFrame, second: pd.DataFrame) -> g
     """
     names = [person(pairing.first).name_and_age, person(pairing.second).name_and_age]
     panels = lab_panels(pairing)
-    axes = [f"y{len(panels) - i}" if i < len(panels) - 1 else "y" for i in range(len(panels))]  # top to bottom
+    axes = stacked_axis_ids(len(panels))
     traces = []
     for (column, _title, _unit), yaxis in zip(panels, axes, strict=True):
         for who, table, style in zip(names, (first, second), PAIR_STYLE, strict=True):
@@ -141,26 +138,21 @@ def lab_figure(pairing: Pairing, first: pd.DataFrame, second: pd.DataFrame) -> g
                     bgcolor="rgba(255,255,255,0.85)",
                 )
             )
-    height, bottom = 150 + 125 * len(panels), 50
-    headings = [panel_heading(title, 0, 1.0, xanchor="left", bold=True) for _c, title, _u in panels]
-    plot_px = height - heading_px(headings[0]) - bottom - 30 - legend_px(names)
-    gaps = [0.0] + [heading_px(h) + 8 for h in headings[1:]]
-    domains = stacked_domains(plot_px, gaps, [1.0] * len(panels))
-    for heading, domain in zip(headings, domains, strict=True):
-        heading["y"] = domain[1]
-    layout: dict = dict(
-        xaxis=dict(range=[-0.5, LAB_MONTHS - 0.5], dtick=3, anchor="y"),
-        shapes=shapes,
-        annotations=headings + notes,
-        legend=legend_below(),
-        margin=dict(l=60, r=20, b=bottom),
-    )
-    for (column, _t, unit), yaxis, domain in zip(panels, axes, domains, strict=True):
-        key = "yaxis" if yaxis == "y" else f"yaxis{yaxis[1:]}"
+    height = 150 + 125 * len(panels)
+    ranges = []
+    for column, _t, _u in panels:
         low, high = LAB_RANGES[column]
         if column == "twitches_per_day":  # fitted to the pair: a fall from 12 to 3 must not be a few pixels high
             high = max(10.0, 1.15 * float(max(first[column].max(), second[column].max())))
-        layout[key] = dict(domain=domain, range=[low, high], anchor="x", title=dict(text=unit))
+        ranges.append((low, high))
+    layout, header_px = stacked_layout(
+        [title for _c, title, _u in panels], [unit for _c, _t, unit in panels], ranges, names, height=height
+    )
+    layout.update(
+        xaxis=dict(range=[-0.5, LAB_MONTHS - 0.5], dtick=3, anchor="y"),
+        shapes=shapes,
+        annotations=layout["annotations"] + notes,
+    )
     title, description = describe_lab(pairing)
     return style_figure(
         go.Figure(data=traces, layout=layout),
@@ -170,7 +162,7 @@ def lab_figure(pairing: Pairing, first: pd.DataFrame, second: pd.DataFrame) -> g
         description=description,
         height=height,
         mark=PAIR_MARK,
-        header_px=heading_px(headings[0]),
+        header_px=header_px,
     )
 
 

@@ -289,6 +289,42 @@ def stacked_domains(plot_px: float, gaps_px: Sequence[float], weights: Sequence[
     return domains
 
 
+def stacked_axis_ids(count: int) -> list[str]:
+    """The y-axis ids of ``count`` panels stacked top to bottom ("y3", "y2", "y"): the bottom one owns the x axis."""
+    return [f"y{count - i}" if i < count - 1 else "y" for i in range(count)]
+
+
+def stacked_layout(
+    headings: Sequence[str],
+    units: Sequence[str],
+    ranges: Sequence[tuple[float, float]],
+    legend_names: Sequence[str],
+    *,
+    height: float,
+    bottom: float = 50,
+) -> tuple[dict[str, Any], float]:
+    """(layout, header_px) of panels stacked on one x axis, top to bottom (their traces use stacked_axis_ids).
+
+    Each panel gets its bold heading above it (the top one in the margin, the others in the gap above their
+    panel), an equal share of the plot height, and its y axis with ``units`` as title and a fixed range; the
+    legend lies under the plot. The caller adds its x axis, shapes and notes, and passes ``header_px`` and
+    ``height`` to style_figure. Why one function: every stacked figure of the course reads the same way,
+    and a change to the spacing reaches all of them.
+    """
+    annotations = [panel_heading(text, 0, 1.0, xanchor="left", bold=True) for text in headings]
+    header_px = heading_px(annotations[0])
+    plot_px = height - header_px - bottom - 30 - legend_px(legend_names)
+    gaps = [0.0] + [heading_px(a) + 8 for a in annotations[1:]]
+    domains = stacked_domains(plot_px, gaps, [1.0] * len(annotations))
+    for annotation, domain in zip(annotations, domains, strict=True):
+        annotation["y"] = domain[1]
+    layout: dict[str, Any] = dict(annotations=annotations, legend=legend_below(), margin=dict(l=60, r=20, b=bottom))
+    for yaxis, domain, unit, (low, high) in zip(stacked_axis_ids(len(headings)), domains, units, ranges, strict=True):
+        key = "yaxis" if yaxis == "y" else f"yaxis{yaxis[1:]}"
+        layout[key] = dict(domain=domain, range=[low, high], anchor="x", title=dict(text=unit))
+    return layout, header_px
+
+
 def title_block_px(title: str, mark: str) -> float:
     """Height in px from the top of a figure to the bottom of its wrapped title and mark (see style_figure)."""
     return (
