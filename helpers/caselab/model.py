@@ -196,8 +196,8 @@ PATTERNS: dict[str, Pattern] = {
             ("twitches_most_days", "lasted_months", "felt_weak_some_days"),
             ("spread_to_neighbour", "eyes_come_and_go", "self_checks_often", "sudden_weakness"),
             "pain and tingling down one arm",
-            "Weakness came with numbness or tingling. It stayed in one limb and did not spread. This is the pattern "
-            "of one nerve root or one nerve. ALS usually spares feeling, and it spreads.",
+            "Weakness came with numbness or tingling. It stayed in one limb and did not spread. This points to one "
+            "nerve root or one nerve. ALS usually spares feeling, and it spreads.",
             "Numbness that comes with weakness means seeing a doctor soon, within days.",
             "lessons 03 and 04",
             ("turner2013", "nhspins"),
@@ -212,7 +212,7 @@ PATTERNS: dict[str, Pattern] = {
             ("focal_loss_grows", "spread_to_neighbour", "fatigable_grip", "self_checks_often", "sudden_weakness"),
             "twitching and tiredness",
             "Twitching, cramps and tiredness eased in the months after a treatment. The treatment followed a blood "
-            "test. Strength was full throughout. This is a cause found by a blood test and treated.",
+            "test. Strength was full throughout. This fits a cause that a blood test found and a treatment helped.",
             "Twitching in many places with tiredness for weeks deserves a routine appointment. A blood test is often "
             "the first step.",
             "lesson 04 (is it ALS?)",
@@ -252,7 +252,7 @@ PATTERNS: dict[str, Pattern] = {
             "both legs point to the spinal cord or a nerve disorder that gets worse fast.",
             "ALS almost never starts like this, and that is no reason to wait.",
             "lesson 04 (is it ALS?), section 3",
-            ("nhsstroke", "nhsgbs"),
+            ("nhsstroke", "nhsgbs", "nhscauda"),
         ),
     )
 }
@@ -328,8 +328,9 @@ class CaseSpec:
         sex = "woman" if self.spec.sex == "female" else "man"
         return (
             f"Case {self.number}: a synthetic {self.spec.age}-year-old {sex} kept a daily diary for {self.months} "
-            "months. There was a study check-up every 3 months, where strength was measured (a study check-up "
-            f"measures; it gives no diagnosis or advice). The diary began because of {self.notes[0][1]}."
+            "months. There was a study check-up every 3 months, where strength was measured. (In this made-up "
+            "study the check-ups only measure; in real life, a study that found weakness would tell the person and "
+            f"their doctor.) The diary began because of {self.notes[0][1]}."
         )
 
 
@@ -999,9 +1000,9 @@ for _o in (
         "Cramps in most weeks.",
         lambda c: _cramp_weeks(c) >= 0.5,
         lambda c: f"cramps in {_cramp_weeks(c):.0%} of weeks",
-        "Cramps are common: about a quarter of adults had night-time leg cramps in the past month (Grandner & "
-        "Winkelman 2017), and most people with harmless twitching have cramps (Filippakis 2018). On their own they "
-        "point to no pattern.",
+        "Cramps are common in healthy people: about a quarter of adults had night-time leg cramps in the past month "
+        "(Grandner & Winkelman 2017), and most people with harmless twitching have cramps (Filippakis 2018). They "
+        "are common in ALS too (Caress 2016). On their own they do not tell patterns apart.",
     ),
     Observation(
         "tired_some_days",

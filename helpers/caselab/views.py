@@ -409,13 +409,17 @@ def observation_feedback(data: CaseData, chosen: Sequence[str]) -> list[tuple[bo
 
 #: What a learner who picks pattern A for a case of pattern B most likely believes (the lessons' misconceptions).
 MISREADINGS: dict[tuple[str, str], str] = {
-    ("progressive", "benign_twitching"): "Twitching, even for months and in many places, is not progression: what "
+    ("progressive", "benign_twitching"): "In this case, twitching, even for months and in many places, is not "
+    "progression: what "
     "progresses is weakness, and here strength stayed full.",
     ("progressive", "felt_not_measured"): "Feeling weak is not the same as measured weakness: every check-up found "
     "full strength.",
     ("progressive", "nerve_territory"): "Weakness with numbness in one limb, which stays in that limb, points to a "
     "nerve or nerve root; ALS usually spares feeling and spreads.",
-    ("progressive", "sudden"): "Weakness that comes on within hours is not how ALS starts, and it needs care now.",
+    (
+        "progressive",
+        "sudden",
+    ): "Weakness that comes on within hours is almost never how ALS starts, and it needs care now.",
     ("nerve_territory", "progressive"): "Here the weakness spread to a neighbouring region and came without "
     "numbness: look at the strength view over the months.",
     ("fatigue_only", "fatigable"): "Tiredness is a feeling; here force fell far more than usual with repeated grips "
