@@ -10,6 +10,9 @@
     python3 course.py reader    rewrite the worried reader's printable pages in reader/
     python3 course.py readability   print the reading grade of every notebook
     python3 course.py case-lab  the case lab's teacher side: keys, marking, class report (see tools/case_lab.py)
+    python3 course.py hub       a JupyterHub for a class on one server (see deploy/README.md)
+    python3 course.py present 01    show a lesson on a projector without code (Voila, offline)
+    python3 course.py handouts  write every lesson as an offline HTML handout, and a student version
     python3 course.py lock      refresh requirements.lock from requirements.in
 
 Why a Python script rather than only a Makefile: a student on Windows, or on a
@@ -252,6 +255,9 @@ COMMANDS = {
     "reader": lambda extra: cmd_tool("tools.reader_pages", extra),
     "readability": lambda extra: cmd_tool("tools.readability", extra),
     "case-lab": lambda extra: cmd_tool("tools.case_lab", extra),
+    "hub": lambda extra: cmd_tool("tools.hub", extra),
+    "present": lambda extra: cmd_tool("tools.present", extra),
+    "handouts": lambda extra: cmd_tool("tools.handouts", extra),
     "lock": cmd_lock,
     "setup": cmd_setup,
 }
