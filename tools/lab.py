@@ -57,6 +57,11 @@ WIDGET_FALLBACK_MARKERS = (
 )
 
 
+#: Where the page checks look: the open notebook in JupyterLab, unless a page sets ``window.courseScope`` to
+#: another selector first (the presentation test sets Voila's "#rendered_cells" with ``page.add_init_script``).
+SCOPE_SCRIPT = "window.courseScope = {selector!r};"
+
+
 def chromium_path() -> str | None:
     """The system Chromium, found the same way as ``course.py test`` finds it."""
     return find_chromium()
@@ -261,7 +266,7 @@ def wait_for_run_all(page, started: float, timeout_s: float = 300) -> float:
 # Every output has finished drawing: each plotly container has its SVG, and no widget
 # output is still a "Loading widget..." placeholder.
 _DRAWN_JS = """() => {
-  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const panel = document.querySelector(window.courseScope || '.jp-NotebookPanel:not(.lm-mod-hidden)');
   const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   const plots = Array.from(panel.querySelectorAll('.js-plotly-plot')).filter(visible);
   const loading = Array.from(panel.querySelectorAll('.jp-OutputArea-output'))
@@ -270,7 +275,7 @@ _DRAWN_JS = """() => {
 }"""
 
 _REPORT_JS = """(markers) => {
-  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const panel = document.querySelector(window.courseScope || '.jp-NotebookPanel:not(.lm-mod-hidden)');
   const outputs = Array.from(panel.querySelectorAll('.jp-OutputArea-output'));
   // JupyterLab 4.6 gives neither a static plotly output nor a live widget output a
   // data-mime-type attribute: a static plotly output is itself the plot (jp-RenderedPlotly).
@@ -321,7 +326,7 @@ SCROLL_BOX_CLASS = "course-scroll"
 #   or cuts its content off sideways (overflow hidden);
 # - a quiz option running over the next one.
 _LAYOUT_JS = """(scrollBox) => {
-  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const panel = document.querySelector(window.courseScope || '.jp-NotebookPanel:not(.lm-mod-hidden)');
   const problems = [];
   const shown = el => {
     const r = el.getBoundingClientRect();
@@ -397,7 +402,7 @@ _LAYOUT_JS = """(scrollBox) => {
 # Every visible figure's size and the places of its parts, relative to the figure: the same twice in a row
 # means plotly has finished redrawing (a figure that was revealed or resized redraws a little later).
 _FIGURES_SIGNATURE_JS = """() => {
-  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const panel = document.querySelector(window.courseScope || '.jp-NotebookPanel:not(.lm-mod-hidden)');
   return Array.from(panel.querySelectorAll('.js-plotly-plot')).map(gd => {
     const g = gd.getBoundingClientRect();
     if (g.width === 0) return '';
@@ -436,7 +441,7 @@ def notebook_report(page) -> dict:
 
 
 _TAG_CONTROLS_JS = """() => {
-  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const panel = document.querySelector(window.courseScope || '.jp-NotebookPanel:not(.lm-mod-hidden)');
   const controls = Array.from(panel.querySelectorAll('.widget-slider, .widget-dropdown, .widget-toggle-buttons'))
     .filter(c => !c.classList.contains('course-no-redraw') && !c.closest('.course-no-redraw'))
     // A disabled control (the case lab's pickers before a student opens their cases) cannot be moved by anyone.
@@ -466,7 +471,7 @@ _SIGNATURE_JS = """(appId) => {
 
 # The first prediction on the page whose hidden panel is still closed (tagged for Playwright), or null.
 _NEXT_PREDICTION_JS = f"""() => {{
-  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const panel = document.querySelector(window.courseScope || '.jp-NotebookPanel:not(.lm-mod-hidden)');
   const visible = el => {{ const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }};
   const n = panel.querySelectorAll('[data-course-predict]').length;
   for (const box of panel.querySelectorAll('.{PREDICT_CLASS}')) {{
@@ -510,7 +515,7 @@ def reveal_predictions(page, limit: int = 20) -> int:
 
 
 _OPEN_ANSWERS_JS = """() => {
-  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const panel = document.querySelector(window.courseScope || '.jp-NotebookPanel:not(.lm-mod-hidden)');
   let opened = 0;
   for (const header of panel.querySelectorAll('.course-answer .jupyter-widget-Collapse-header')) {
     const contents = header.parentElement.querySelector('.jupyter-widget-Collapse-contents');
