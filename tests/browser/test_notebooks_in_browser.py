@@ -1,10 +1,12 @@
-"""Every notebook, opened in JupyterLab in real headless Chromium on a small laptop (1024x700) and run from the top.
+"""Every notebook, opened in JupyterLab in real headless Chromium on a projector and run from the top.
 
-Asserts what a student would see go wrong: an error in a cell, a blank figure, a
-widget shown as text instead of a live control, a control that does not redraw its
-figure, or anything cut off, run over or scrolling sideways at that size (the
-projector size is in test_small_screens.py). Screenshots go to screenshots/<notebook>/
-for people to look at.
+The screen is the smallest the course must fit: a 1280x720 projector at 150% zoom (853x480 CSS px,
+tests/conftest.py), narrower than a small laptop (1024x700), so a lesson that fits it fits a laptop too.
+One Run All per notebook serves every check (lessons 04 and 05 have their own browser tests, which also
+run at this size). Asserts what a student would see go wrong: an error in a cell, a blank figure, a
+widget shown as text instead of a live control, a control that does not redraw its figure, or anything
+cut off, run over or scrolling sideways. Screenshots go to screenshots/projector/<notebook>/ for people
+to look at.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from tools.lab import (
 )
 
 pytestmark = pytest.mark.browser
+SIZE = "projector"
 
 
 def predictions_in(notebook) -> int:
@@ -40,7 +43,7 @@ def predictions_in(notebook) -> int:
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, small_screen):
-    page = small_screen("1024x700").new_page()
+    page = small_screen(SIZE).new_page()
     console_errors: list[str] = []
     page.on("pageerror", lambda exc: console_errors.append(str(exc)))
     try:
@@ -79,7 +82,7 @@ def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, small_screen)
         open_answers(page)  # the exercises' results too, as a learner opens them
         problems = layout_problems(page)
         assert problems == [], (
-            f"{notebook.name} at 1024x700: {len(problems)} things cut off, run over or scrolling sideways:\n"
+            f"{notebook.name} at {SIZE}: {len(problems)} things cut off, run over or scrolling sideways:\n"
             + "\n".join(problems)
         )
 
@@ -93,9 +96,9 @@ def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, small_screen)
             assert latencies, f"{notebook.name}: has sliders but no control was found next to a figure"
         assert not [e for e in console_errors if "plotly" in e.lower() or "widget" in e.lower()], console_errors
 
-        shots = screenshot_notebook(page, SCREENSHOTS / notebook.stem)
+        shots = screenshot_notebook(page, SCREENSHOTS / SIZE / notebook.stem, max_shots=16, settle_ms=120)
         assert shots and all(s.stat().st_size > 10_000 for s in shots)
-        (SCREENSHOTS / notebook.stem / "report.json").write_text(
+        (SCREENSHOTS / SIZE / notebook.stem / "report.json").write_text(
             json.dumps({"report": report, "redraw_ms": latencies}, indent=2)
         )
     finally:
