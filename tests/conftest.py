@@ -58,10 +58,10 @@ def browser(playwright_session, chromium_executable):
         yield context
 
 
-#: Small screens every lesson must fit (CSS px viewport, device scale factor): a small laptop, and a
-#: 1280x720 projector at 150% zoom.
+#: The small screen every lesson must fit (CSS px viewport, device scale factor): a 1280x720 projector at 150%
+#: zoom. It is narrower than a small laptop (1024x700), which the browser tests checked separately until one
+#: Run All per notebook had to serve every check; what fits the projector fits the laptop.
 SMALL_SCREENS: dict[str, tuple[dict[str, int], float]] = {
-    "1024x700": ({"width": 1024, "height": 700}, 1.0),
     "projector": ({"width": 853, "height": 480}, 1.5),
 }
 

@@ -5,6 +5,7 @@
     python3 course.py hub accounts --class-list class.txt         # only create the students' system accounts
     python3 course.py hub remove-accounts --class-list class.txt  # remove them and their home folders
     python3 course.py hub link --repo URL                         # the nbgitpuller link to hand out
+    python3 course.py hub k8s-users --class-list class.txt        # the class list for deploy/kubernetes/config.yaml
 
 What the students get (deploy/course-hub.toml holds the settings, deploy/README.md the whole story):
 - they log in with the name on the class list and choose their own password the first time
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -74,7 +76,10 @@ def system_user(name: str, prefix: str) -> str:
 
 def class_list(path: str | Path) -> list[str]:
     """The students' hub user names from a class list (the case lab's roster format: one ID a line, or a CSV)."""
-    names = read_roster(path)
+    try:
+        names = read_roster(path)
+    except CourseInputError as exc:  # the same file format as the case lab's roster: say which file it is here
+        raise CourseInputError(exc.what.replace("roster", "class list"), exc.got, exc.allowed, exc.fix) from None
     if not names:
         raise CourseInputError("class list", str(path), "a file with one student ID a line", "add the students")
     return names
@@ -309,7 +314,11 @@ def main(argv: list[str] | None = None) -> int:
     start.add_argument("--repo", default=str(ROOT), help="the course's git repository (default: this checkout)")
     start.add_argument("--ssl-key", help="TLS key file (use TLS whenever --ip is not 127.0.0.1)")
     start.add_argument("--ssl-cert", help="TLS certificate file")
-    for name, text in (("accounts", "create the accounts only"), ("remove-accounts", "remove the accounts")):
+    for name, text in (
+        ("accounts", "create the accounts only"),
+        ("remove-accounts", "remove the accounts"),
+        ("k8s-users", "print the class list as deploy/kubernetes/config.yaml's allowed_users"),
+    ):
         sub.add_parser(name, help=text).add_argument("--class-list", required=True)
     link = sub.add_parser("link", help="print the nbgitpuller link that puts the course into a student's home")
     link.add_argument("--repo", required=True, help="the course's public git URL")
@@ -326,6 +335,10 @@ def main(argv: list[str] | None = None) -> int:
     except CourseInputError as exc:
         print(exc, file=sys.stderr)
         return 2
+    if args.command == "k8s-users":
+        print("      allowed_users:")
+        print("\n".join(f"        - {json.dumps(name)}" for name in names))
+        return 0
     if args.command == "remove-accounts":
         print(f"removed {len(remove_accounts(names, prefix))} accounts")
         return 0

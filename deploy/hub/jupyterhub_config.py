@@ -80,8 +80,10 @@ c.JupyterHub.spawner_class = CourseSpawner
 c.Spawner.cmd = [PYTHON, "-m", "jupyterhub.singleuser"]
 c.Spawner.notebook_dir = "~"
 c.Spawner.default_url = start_link(SETTINGS["course"], ENV.get("COURSE_HUB_REPO", str(ROOT)), hub_prefix="/")
-c.Spawner.start_timeout = 120
-c.Spawner.http_timeout = 60
+# A whole class logging in at the same moment on a small server: 40 servers starting at once on 2 cores took
+# longer than JupyterHub's defaults allow (bench/bench_hub.py), so a server gets 5 minutes to start.
+c.Spawner.start_timeout = 300
+c.Spawner.http_timeout = 300
 limits = SETTINGS["limits"]
 # LocalProcessSpawner passes these to the server as MEM_LIMIT / CPU_LIMIT (shown by resource monitors); it does
 # not enforce them. The Kubernetes hub does (deploy/kubernetes/config.yaml).
