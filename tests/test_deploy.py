@@ -61,6 +61,9 @@ def test_same_authenticator_and_password_rule(helm, one_server):
     assert first_use["min_password_length"] == one_server.FirstUseAuthenticator.min_password_length >= 8
     assert one_server.Authenticator.allowed_users == {"ann", "bo"}
     assert hub["Authenticator"]["allowed_users"], "the Kubernetes hub must name its class list"
+    assert hub["Authenticator"]["admin_users"], "the Kubernetes hub must name a teacher"
+    assert hub["Authenticator"]["allow_existing_users"] is False
+    assert one_server.Authenticator.allow_existing_users is False
 
 
 def test_same_course_link_and_pull_rule(helm, one_server, repo):

@@ -1,6 +1,6 @@
 """A JupyterHub for a class on one server: accounts from a class list, the course in every student's home.
 
-    python3 course.py hub start --class-list class.txt            # serve the class on 127.0.0.1:8000
+    python3 course.py hub start --class-list class.txt --admin teacher   # serve the class on 127.0.0.1:8000
     python3 course.py hub start --class-list class.txt --ip 0.0.0.0 --port 443 --ssl-key K --ssl-cert C
     python3 course.py hub accounts --class-list class.txt         # only create the students' system accounts
     python3 course.py hub remove-accounts --class-list class.txt  # remove them and their home folders
@@ -314,6 +314,12 @@ def main(argv: list[str] | None = None) -> int:
     start.add_argument("--repo", default=str(ROOT), help="the course's git repository (default: this checkout)")
     start.add_argument("--ssl-key", help="TLS key file (use TLS whenever --ip is not 127.0.0.1)")
     start.add_argument("--ssl-cert", help="TLS certificate file")
+    start.add_argument(
+        "--admin",
+        action="append",
+        default=[],
+        help="a teacher's login name (repeat for more): they log in like a student and get the hub's admin page",
+    )
     for name, text in (
         ("accounts", "create the accounts only"),
         ("remove-accounts", "remove the accounts"),
@@ -323,12 +329,18 @@ def main(argv: list[str] | None = None) -> int:
     link = sub.add_parser("link", help="print the nbgitpuller link that puts the course into a student's home")
     link.add_argument("--repo", required=True, help="the course's public git URL")
     link.add_argument("--hub-url", default="https://YOUR-HUB", help="your hub's address")
+    link.add_argument(
+        "--default-url", action="store_true", help="print the /git-pull?... form for deploy/kubernetes/config.yaml"
+    )
     args = parser.parse_args(argv)
 
     config = settings()
     prefix = config["accounts"]["system_user_prefix"]
     if args.command == "link":
-        print(args.hub_url.rstrip("/") + start_link(config["course"], args.repo))
+        if args.default_url:
+            print(start_link(config["course"], args.repo, hub_prefix="/"))
+        else:
+            print(args.hub_url.rstrip("/") + start_link(config["course"], args.repo))
         return 0
     try:
         names = class_list(args.class_list)
@@ -350,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
         print("Give both --ssl-key and --ssl-cert, or neither.", file=sys.stderr)
         return 2
     extra = {"COURSE_HUB_SSL_KEY": args.ssl_key, "COURSE_HUB_SSL_CERT": args.ssl_cert} if args.ssl_key else {}
+    if args.admin:
+        extra["COURSE_HUB_ADMINS"] = ",".join(args.admin)
     plan = HubPlan(Path(args.class_list), ip=args.ip, port=args.port, repo=args.repo, extra_env=extra)
     if plan.ip != "127.0.0.1" and not args.ssl_key:
         print("[course] warning: serving beyond this machine without TLS; passwords would cross the network in clear.")

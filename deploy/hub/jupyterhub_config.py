@@ -69,9 +69,13 @@ c.JupyterHub.cleanup_servers = True  # stopping the hub stops the students' serv
 # --- who can log in: the class list, each with a password of their own ---------------------------------------------
 c.JupyterHub.authenticator_class = SETTINGS["accounts"]["authenticator"]
 c.Authenticator.allowed_users = set(STUDENTS)
+# Only the class list (and the teachers) log in: a name taken off the list cannot log in again.
+c.Authenticator.allow_existing_users = False
 c.FirstUseAuthenticator.create_users = False
 c.FirstUseAuthenticator.min_password_length = SETTINGS["accounts"]["min_password_length"]
 c.FirstUseAuthenticator.dbm_path = str(STATE / "passwords.dbm")
+# Teachers (`hub start --admin NAME`): they log in like students (first-use password) and get the admin page,
+# where deleting a student resets their password (they choose a new one at their next login).
 if ENV.get("COURSE_HUB_ADMINS"):
     c.Authenticator.admin_users = set(ENV["COURSE_HUB_ADMINS"].split(","))
 
