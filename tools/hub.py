@@ -354,8 +354,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "remove-accounts":
         print(f"removed {len(remove_accounts(names, prefix))} accounts")
         return 0
-    created = create_accounts(names, prefix)
-    print(f"{len(names)} students on the class list; {len(created)} new accounts")
+    teachers = [a.strip().lower() for a in getattr(args, "admin", [])]
+    created = create_accounts(names + [t for t in teachers if t not in names], prefix)
+    print(f"{len(names)} students on the class list, {len(teachers)} teachers; {len(created)} new accounts")
     if args.command == "accounts":
         return 0
     if bool(args.ssl_key) != bool(args.ssl_cert):
@@ -363,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     extra = {"COURSE_HUB_SSL_KEY": args.ssl_key, "COURSE_HUB_SSL_CERT": args.ssl_cert} if args.ssl_key else {}
     if args.admin:
-        extra["COURSE_HUB_ADMINS"] = ",".join(args.admin)
+        extra["COURSE_HUB_ADMINS"] = ",".join(teachers)
     plan = HubPlan(Path(args.class_list), ip=args.ip, port=args.port, repo=args.repo, extra_env=extra)
     if plan.ip != "127.0.0.1" and not args.ssl_key:
         print("[course] warning: serving beyond this machine without TLS; passwords would cross the network in clear.")

@@ -75,7 +75,7 @@ c.FirstUseAuthenticator.create_users = False
 c.FirstUseAuthenticator.min_password_length = SETTINGS["accounts"]["min_password_length"]
 c.FirstUseAuthenticator.dbm_path = str(STATE / "passwords.dbm")
 # Teachers (`hub start --admin NAME`): they log in like students (first-use password) and get the admin page,
-# where deleting a student resets their password (they choose a new one at their next login).
+# where deleting a student and adding them again resets their password (a new one at their next login).
 if ENV.get("COURSE_HUB_ADMINS"):
     c.Authenticator.admin_users = set(ENV["COURSE_HUB_ADMINS"].split(","))
 
