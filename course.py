@@ -55,6 +55,10 @@ LAB_OVERRIDES = {
 }
 #: Every kernel of the course's environment loads the course's error display (helpers/kernel.py).
 KERNEL_CONFIG = "c.InteractiveShellApp.extensions = ['helpers.kernel']\n"
+#: Every Jupyter app of the course's environment (JupyterLab, Notebook 7, Voila, a hub student's server) talks to
+#: its kernels over IPC: socket files in the user's private runtime folder. Over TCP, on a shared class server,
+#: another account could listen to a student's kernel on loopback (ipykernel warns of it once per kernel).
+JUPYTER_CONFIG = {"KernelManager": {"transport": "ipc"}}
 MIN_PYTHON = (3, 11)
 
 
@@ -124,6 +128,11 @@ def configure_environment() -> None:
     ipython = VENV / "etc" / "ipython"
     ipython.mkdir(parents=True, exist_ok=True)
     (ipython / "ipython_kernel_config.py").write_text(KERNEL_CONFIG)
+    jupyter = VENV / "etc" / "jupyter"
+    jupyter.mkdir(parents=True, exist_ok=True)
+    # Voila reads its own file, not jupyter_config.json.
+    for name in ("jupyter_config.json", "voila.json"):
+        (jupyter / name).write_text(json.dumps(JUPYTER_CONFIG, indent=2) + "\n")
 
 
 def working_copies(source: Path = ROOT / "notebooks", target: Path = MY_NOTEBOOKS) -> list[str]:

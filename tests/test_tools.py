@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import uuid
+from pathlib import Path
 
 import nbformat
 
@@ -181,6 +182,39 @@ def test_the_environment_ships_lab_settings_and_the_kernel_extension():
     assert "helpers.kernel" in (ROOT / ".venv/etc/ipython/ipython_kernel_config.py").read_text()
 
 
+def test_the_environments_jupyter_apps_start_kernels_over_ipc(tmp_path):
+    """JupyterLab, Voila and a hub student's server load the environment's jupyter config: kernels use IPC."""
+    import time
+
+    from tools.sandbox import sandbox
+
+    sys.path.insert(0, str(ROOT))
+    import course
+
+    course.configure_environment()
+    with sandbox() as env:
+        runtime = Path(env["JUPYTER_RUNTIME_DIR"])
+        kernel = subprocess.Popen(
+            [str(ROOT / ".venv/bin/jupyter"), "kernel", "--kernel=python3"],
+            env=env,
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while not list(runtime.glob("kernel-*.json")) and time.monotonic() < deadline and kernel.poll() is None:
+                time.sleep(0.2)
+            files = list(runtime.glob("kernel-*.json"))
+            assert files, "jupyter kernel wrote no connection file"
+            assert json.loads(files[0].read_text())["transport"] == "ipc"
+        finally:
+            kernel.terminate()
+            _out, err = kernel.communicate(timeout=30)
+    assert "without encryption" not in err, err
+
+
 def test_a_kernel_runs_in_the_sandbox_which_is_removed_afterwards_and_os_environ_is_untouched(tmp_path):
     import os
     from pathlib import Path
@@ -192,9 +226,13 @@ def test_a_kernel_runs_in_the_sandbox_which_is_removed_afterwards_and_os_environ
     with sandbox() as env:
         base = Path(env["HOME"]).parent
         nb = nbformat.v4.new_notebook()
-        nb.cells = [code("import os\nprint(os.environ['HOME'])")]
+        nb.cells = [
+            code("import os\nprint(os.environ['HOME'])"),
+            code("from ipykernel.kernelapp import IPKernelApp\nprint(IPKernelApp.instance().transport)"),
+        ]
         run_in_fresh_kernel(nb, tmp_path, env)
         assert nb.cells[0].outputs[0]["text"].strip() == env["HOME"], "the kernel sees the sandbox's HOME"
+        assert nb.cells[1].outputs[0]["text"].strip() == "ipc", "the kernel's sockets are files, not loopback ports"
         assert list(Path(env["JUPYTER_RUNTIME_DIR"]).glob("kernel-*.json")), "its connection file is in the sandbox"
     assert dict(os.environ) == before, "running a kernel must not change this process's environment"
     assert not base.exists(), "the sandbox folder is removed afterwards"

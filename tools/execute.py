@@ -76,7 +76,13 @@ def run_in_fresh_kernel(nb: nbformat.NotebookNode, directory: Path, sandbox: dic
     process's own environment is left untouched.
     """
     runtime = Path(sandbox["JUPYTER_RUNTIME_DIR"])
-    manager = KernelManager(kernel_name=KERNEL_NAME, connection_file=str(runtime / f"kernel-{uuid.uuid4().hex}.json"))
+    # IPC: the kernel's sockets are files in the sandbox's private runtime folder, not loopback ports another
+    # account could listen on (and ipykernel does not warn about plain-text TCP once per kernel).
+    manager = KernelManager(
+        kernel_name=KERNEL_NAME,
+        connection_file=str(runtime / f"kernel-{uuid.uuid4().hex}.json"),
+        transport="ipc",
+    )
     client = NotebookClient(
         nb,
         km=manager,
