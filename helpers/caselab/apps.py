@@ -46,6 +46,7 @@ from helpers.caselab.model import (
     CaseSet,
     case_data,
     case_set,
+    normalise_id,
 )
 from helpers.caselab.views import (
     VIEW_KEYS,
@@ -385,6 +386,8 @@ def case_lab(student_id: str | None = None, mode: str = "practice") -> CaseLab:
     """The case lab; the ID box starts with ``student_id``, or the JupyterHub user name when there is one."""
     from helpers.checks import one_of
 
+    if student_id is not None and (not isinstance(student_id, str) or student_id.strip()):
+        normalise_id(student_id)  # a typed ID is checked now; an empty box is checked when the learner opens
     return CaseLab(
         student_id if student_id is not None else os.environ.get("JUPYTERHUB_USER", ""),
         one_of("mode", mode, MODES, "use 'practice' or 'assessed'"),

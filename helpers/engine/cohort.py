@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
+import sys
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,6 +127,32 @@ _FLOAT_COLUMNS = {
     "alsfrs_r_slope_target",
     "strength_loss_pct_per_month",
 } | {f"strength_pct_{r}" for r in REGIONS}
+_TEXT_COLUMNS = {
+    "person_id",
+    "persona",
+    "label",
+    "category",
+    "condition",
+    "sex",
+    "onset_region",
+    "sensory_site",
+    "improvement_reason",
+    "story",
+    "hand",
+}
+_BOOL_COLUMNS = {"textbook_case", "significant_fatigue"}
+#: Columns that may be empty: text that does not apply to a persona, and numbers only some personas have.
+_MAY_BE_EMPTY = {
+    "onset_region",
+    "sensory_site",
+    "improvement_reason",
+    "improvement_day",
+    "alsfrs_r_slope_target",
+    "strength_loss_pct_per_month",
+}
+#: Written beside the tables: each file's sha256 as written (the format of ``sha256sum``), so a later run can tell
+#: a file it wrote from one changed since (write_cohort never overwrites a changed file silently).
+MANIFEST: str = "cohort.sha256"
 
 
 @dataclass(frozen=True)
@@ -350,36 +379,166 @@ def default_data_dir() -> Path:
     return Path(helpers.__file__).resolve().parent.parent / "data"
 
 
-def write_cohort(cohort: Cohort, directory: str | Path) -> None:
-    """Write the four tables as CSV. Values are pre-rounded, so a seed gives byte-identical files."""
+def _data_command(folder: Path) -> str:
+    """The terminal command that regenerates ``folder`` (the README's, with --out unless it is data/)."""
+    out = "" if folder.resolve() == default_data_dir().resolve() else f" --out {folder}"
+    return f"python3 course.py data{out}"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _as_written(folder: Path) -> dict[str, str]:
+    """File name -> sha256 as the last write_cohort into ``folder`` wrote it (empty without a readable MANIFEST)."""
+    try:
+        lines = (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    pairs = [line.split(maxsplit=1) for line in lines]
+    return {pair[1].lstrip("*"): pair[0] for pair in pairs if len(pair) == 2}
+
+
+def write_cohort(cohort: Cohort, directory: str | Path, *, force: bool = False) -> None:
+    """Write the four tables as CSV. Values are pre-rounded, so a seed gives byte-identical files.
+
+    A file already in the folder is replaced only if it is as the last write left it (its sha256 is in the
+    folder's MANIFEST) or equal to the new one. Why: a teacher's or learner's edit to a CSV must never be
+    overwritten silently; a changed file raises a CourseInputError that names it, and nothing is written,
+    unless ``force=True``.
+    """
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
-    for name in _FILES:
-        getattr(cohort, name).to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
+    before = _as_written(out)
+    staged: dict[str, Path] = {}
+    try:
+        for name in _FILES:
+            staged[f"{name}.csv"] = out / f".{name}.csv.new"
+            getattr(cohort, name).to_csv(staged[f"{name}.csv"], index=False, lineterminator="\n")
+        new = {file_name: _sha256(tmp) for file_name, tmp in staged.items()}
+        for file_name, digest in new.items():
+            target = out / file_name
+            if not force and target.exists() and _sha256(target) not in (digest, before.get(file_name)):
+                raise CourseInputError(
+                    "cohort file",
+                    str(target),
+                    "a file as the last data run wrote it (this one was changed since, or not written by it)",
+                    f"nothing was written. To keep your changes, move {file_name} out of the folder first, or write "
+                    f'the new files to another folder with --out; to replace it, run "{_data_command(out)} --force" '
+                    "(in Python: write_cohort(cohort, folder, force=True))",
+                )
+        for file_name, tmp in staged.items():
+            os.replace(tmp, out / file_name)
+    finally:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+    (out / MANIFEST).write_text("".join(f"{digest}  {name}\n" for name, digest in new.items()), encoding="utf-8")
+
+
+def _read_table(path: Path, columns: tuple[str, ...], fix: str) -> pd.DataFrame:
+    """One cohort CSV, checked: a problem raises a CourseInputError naming the file, and the line and column."""
+
+    def bad(where: str, got: Any, allowed: str, how: str = f"correct it, or {fix}") -> CourseInputError:
+        return CourseInputError(f"cohort file {path}{where}", got, allowed, how)
+
+    try:
+        with warnings.catch_warnings():
+            # More values on the lines than names in the header: pandas would drop the extra values with a warning.
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            df = pd.read_csv(path, dtype={c: str for c in _TEXT_COLUMNS if c in columns}, index_col=False)
+    except pd.errors.EmptyDataError:
+        raise bad(
+            "", "an empty file", f"a header line ({','.join(columns[:3])},...), then one line per row", fix
+        ) from None
+    except UnicodeDecodeError as exc:
+        got = f"bytes that are not UTF-8 text (byte {exc.start})"
+        raise bad("", got, "text saved as UTF-8", f"save it as 'CSV UTF-8' in the spreadsheet, or {fix}") from None
+    except (pd.errors.ParserError, pd.errors.ParserWarning) as exc:
+        detail = str(exc).split("C error:")[-1].strip()
+        raise bad("", detail, "as many values on each line as names in the header, separated by commas", fix) from None
+    header = [str(c) for c in df.columns]
+    if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
+        raise bad(
+            ", line 1 (the header)",
+            header[0][:80],
+            "values separated by commas (,)",
+            "the values are separated by semicolons or tabs (a spreadsheet's regional setting): save it as "
+            f"'CSV UTF-8 (comma delimited)', or {fix}",
+        )
+    names = ", ".join(columns)
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise bad(
+            ", missing column", missing[0], f"these columns, each once: {names}", f"put the column back, or {fix}"
+        )
+    extra = [c for c in header if c not in columns]
+    if extra:
+        raise bad(
+            ", extra column",
+            extra[0],
+            f"only these columns, each once: {names}",
+            f"delete that column (keep your own columns in a file of your own, merged on person_id), or {fix}",
+        )
+    if df.empty:
+        raise bad("", "a header line and no rows", "a header line, then one line per row", fix)
+    last = len(df) - 1
+    for col in columns:
+        empty = df[col].isna().to_numpy()
+        if col not in _MAY_BE_EMPTY and empty.any():
+            row = int(empty.argmax())
+            cut = "the file ends in the middle of this line (was it cut short?): " if row == last else "correct it, or "
+            raise bad(f", line {row + 2}, column '{col}'", "an empty value", "a value on every line", cut + fix)
+        if col in _TEXT_COLUMNS:
+            continue
+        filled = df[col][~empty]
+        if col in _BOOL_COLUMNS:
+            if not pd.api.types.is_bool_dtype(df[col]):
+                wrong = ~filled.astype(str).str.lower().isin(["true", "false"])
+                at = filled[wrong].index[0] if wrong.any() else filled.index[0]
+                raise bad(f", line {at + 2}, column '{col}'", filled[at], "True or False")
+            continue
+        values = pd.to_numeric(filled, errors="coerce")
+        numbers = values.to_numpy(dtype=float)
+        whole = col not in _FLOAT_COLUMNS
+        wrong = ~np.isfinite(numbers) | (whole & (numbers != np.round(numbers)))  # text is NaN here
+        if wrong.any():
+            at = filled.index[int(wrong.argmax())]
+            kind = "a whole number" if whole else "a number"
+            got = filled[at].item() if isinstance(filled[at], np.generic) else filled[at]
+            raise bad(f", line {at + 2}, column '{col}'", got, f"{kind} (not infinite)")
+        if col not in _MAY_BE_EMPTY and (whole != pd.api.types.is_integer_dtype(df[col])):
+            df[col] = numbers.astype(np.int64 if whole else float)
+    return df
 
 
 def load_cohort(directory: str | Path | None = None) -> Cohort:
     """Read a cohort written by write_cohort (default: the repository's data/ folder).
 
-    A missing file or column raises a CourseInputError that names it and says
-    how to regenerate the data.
+    A missing file, a missing or extra column, an empty or non-number value, a file cut short, in another
+    encoding or separated by semicolons: each raises a CourseInputError that names the file (and the line
+    and column) and says how to regenerate the data.
     """
+    if directory is not None and not isinstance(directory, (str, os.PathLike)):
+        raise CourseInputError(
+            "directory",
+            directory,
+            "a folder path (text or a Path), or None for the course's data/ folder",
+            "pass e.g. load_cohort('my_data'), or leave it out",
+        )
     folder = Path(directory) if directory is not None else default_data_dir()
-    out = "" if folder.resolve() == default_data_dir().resolve() else f" --out {folder}"
-    fix = f'regenerate the files: in a terminal, in the course folder, run "python3 course.py data{out}"'
+    command = _data_command(folder)
+    fix = f'regenerate the files: in a terminal, in the course folder, run "{command}"'
     tables = {}
     for name, columns in _FILES.items():
         path = folder / f"{name}.csv"
-        if not path.exists():
+        if not path.is_file():
             raise CourseInputError("cohort file", str(path), ", ".join(f"{n}.csv" for n in _FILES), fix)
-        df = pd.read_csv(
-            path,
-            dtype={"person_id": str, "onset_region": str, "sensory_site": str, "improvement_reason": str},
-            keep_default_na=True,
-        )
-        missing = [c for c in columns if c not in df.columns]
-        if missing:
-            raise CourseInputError(f"{name}.csv: column", missing[0], ", ".join(columns), fix)
+        # A file is there but wrong: regenerating replaces it, which write_cohort does only when told to.
+        df = _read_table(path, columns, f'regenerate the files (your changes are lost): run "{command} --force"')
         for col in ("onset_region", "sensory_site", "improvement_reason"):
             if col in df.columns:
                 df[col] = df[col].fillna("")
@@ -402,10 +561,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--days", type=int, default=CANONICAL_DAYS, help="diary length in days (default 730)")
     parser.add_argument("--people-per-persona", type=int, default=1)
+    parser.add_argument(
+        "--force", action="store_true", help="replace cohort files changed since the last run (the changes are lost)"
+    )
     args = parser.parse_args(argv)
     seed: int | str = int(args.seed) if args.seed.isdigit() else args.seed
-    cohort = generate_cohort(seed=seed, days=args.days, people_per_persona=args.people_per_persona)
-    write_cohort(cohort, args.out)
+    try:
+        cohort = generate_cohort(seed=seed, days=args.days, people_per_persona=args.people_per_persona)
+        write_cohort(cohort, args.out, force=args.force)
+    except CourseInputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     print(f"wrote {len(cohort.personas)} people x {args.days} days to {args.out}")
     return 0
 

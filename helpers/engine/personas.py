@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -460,6 +461,13 @@ def load_persona_specs(path: str | Path | None = None) -> dict[str, PersonaSpec]
     Parsed once per version of the file (its path and modification time): a widget that redraws
     for every slider step must not re-read the TOML each time, and a teacher's edit is still seen.
     """
+    if path is not None and not isinstance(path, (str, os.PathLike)):
+        raise CourseInputError(
+            "persona file",
+            path,
+            "a path to a .toml file (text or a Path), or None for data/personas.toml",
+            "pass e.g. 'my_personas.toml', or leave it out",
+        )
     path = Path(path) if path is not None else default_personas_path()
     try:
         mtime = path.stat().st_mtime_ns
@@ -472,14 +480,21 @@ def load_persona_specs(path: str | Path | None = None) -> dict[str, PersonaSpec]
 def _parse_persona_file(path_text: str, _mtime_ns: int) -> dict[str, PersonaSpec]:
     path = Path(path_text)
     try:
-        with open(path, "rb") as fh:
-            raw = tomllib.load(fh)
-    except FileNotFoundError:
+        # utf-8-sig: a file saved by Windows Notepad starts with a byte-order mark, which TOML does not allow.
+        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         raise CourseInputError(
             "persona file",
             str(path),
             "an existing .toml file",
             "pass the path to personas.toml, or omit it to use data/personas.toml",
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise CourseInputError(
+            "persona file",
+            str(path),
+            "text saved as UTF-8",
+            f"save it again with the encoding UTF-8 (byte {exc.start} is not UTF-8 text)",
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise CourseInputError("persona file", str(path), "valid TOML", f"fix the syntax error: {exc}") from None
