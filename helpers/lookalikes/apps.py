@@ -11,7 +11,7 @@ import html
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from helpers.apps.base import CourseApp, FigureApp, dropdown, heading, no_redraw
+from helpers.apps.base import CourseApp, FigureApp, dropdown, heading, no_redraw, set_caption
 from helpers.engine.people import check_persona, person, persona_options
 from helpers.lookalikes.model import (
     LAB_PERSONAS,
@@ -37,6 +37,8 @@ def lookalike_figure(first: str = LAB_START[0], second: str = LAB_START[1]) -> g
     return lab_figure(separating_question(a, b), lab_table(a), lab_table(b))
 
 
+SAME_PERSON_TITLE = "Both menus show the same person: choose someone else"
+SAME_PERSON_DESCRIPTION = "Nothing to compare: both menus show the same person. Choose someone else in one of them."
 SAME_PERSON_HTML = (
     "<div style='border-left:5px solid #D55E00;padding:0.3em 0.8em;margin:0.4em 0'><p style='margin:0.2em 0'>"
     "<strong>Both menus show the same person.</strong> Choose someone else in one of them to compare two people."
@@ -79,7 +81,11 @@ class LookalikesLab(FigureApp):
                 for trace in self.figure.data:
                     trace.visible = False
                 # Wrapped as every course title is, so that it fits a projector (a browser test found it cut off).
-                self.figure.layout.title.text = wrap_title("Both menus show the same person: choose someone else")
+                self.figure.layout.title.text = wrap_title(SAME_PERSON_TITLE)
+                # The description too (what a screen reader reads): the last pair's would describe hidden traces.
+                meta = dict(self.figure.layout.meta or {})
+                self.figure.layout.meta = {**meta, "title": SAME_PERSON_TITLE, "description": SAME_PERSON_DESCRIPTION}
+            set_caption(self.caption, SAME_PERSON_DESCRIPTION)
             return
         super().update()
         self.question.value = pairing_html(separating_question(self.first.value, self.second.value))

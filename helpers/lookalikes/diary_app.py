@@ -264,6 +264,7 @@ class SymptomDiary(CourseApp):
         if frame is not None:
             page = summary_page(frame)
             printable = self.path.with_name(self.path.stem + "-summary.html")
+            printable.parent.mkdir(parents=True, exist_ok=True)  # before the first save, the folder may not exist
             printable.write_text(page, encoding="utf-8")
             self.summary.value = summary_block_html(frame, page, printable)
 
