@@ -25,6 +25,20 @@ def _breakable(table: str) -> str:
     return re.sub(r">([^<]+)<", lambda m: ">" + m.group(1).replace("_", "_<wbr>") + "<", table)
 
 
+#: A header for the corner above a table's row labels, which pandas leaves empty: an empty header cell is
+#: announced as nothing at all by a screen reader (axe-core: empty-table-header). Muted, as it says little.
+_CORNER = "<th style='color:#555;font-weight:normal'>row</th>"
+_EMPTY_HEADER = re.compile(r"<th>\s*</th>")
+
+
+def _named_header_cells(table: str) -> str:
+    """The table with every empty header cell of its head named "row" (what the column under it holds)."""
+    head_end = table.find("</thead>")
+    if head_end < 0:
+        return table
+    return _EMPTY_HEADER.sub(_CORNER, table[:head_end]) + table[head_end:]
+
+
 def table_html(frame: Any) -> str:
     """A DataFrame or Series as HTML with the synthetic note under it (or its own ``attrs["course_note"]``)."""
     import pandas as pd
@@ -33,7 +47,9 @@ def table_html(frame: Any) -> str:
     note = html.escape(str(frame.attrs.get("course_note", TABLE_NOTE)))
     return (
         _breakable(
-            table.to_html(max_rows=pd.get_option("display.max_rows"), float_format=lambda x: f"{x:.1f}", border=0)
+            _named_header_cells(
+                table.to_html(max_rows=pd.get_option("display.max_rows"), float_format=lambda x: f"{x:.1f}", border=0)
+            )
         )
         + f"<p class='course-table-note' style='font-size:0.9em;color:#555;margin:0.2em 0'><em>{note}</em></p>"
     )

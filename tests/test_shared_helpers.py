@@ -196,12 +196,13 @@ def test_an_exercise_answer_stays_off_the_page_until_its_panel_opens():
     from helpers.apps.quiz import ExerciseAnswer
 
     panel = ExerciseAnswer(go.Figure(), "text")
-    assert panel.selected_index is None and panel.slot.children == (), "a closed answer puts nothing on the page"
+    # Closed, the panel holds only its watcher (which makes the header a keyboard button), none of the results.
+    assert panel.selected_index is None and panel.slot.children == (panel.watch,), "a closed answer shows nothing"
     panel.selected_index = 0
-    assert panel.slot.children == (panel.body,) and len(panel.body.children) >= 2
+    assert panel.slot.children == (panel.watch, panel.body) and len(panel.body.children) >= 2
     panel.selected_index = None
     panel.selected_index = 0
-    assert panel.slot.children == (panel.body,), "opening again does not add a second copy"
+    assert panel.slot.children == (panel.watch, panel.body), "opening again does not add a second copy"
 
 
 def test_correct_feedback_does_not_say_yes_twice():

@@ -29,7 +29,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -39,6 +38,7 @@ from urllib.parse import urlencode
 
 from helpers.caselab.marking import read_roster
 from helpers.errors import CourseInputError
+from tools.npm import npm_ci
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -234,19 +234,7 @@ def class_python() -> Path:
 # ---------------------------------------------------------------------------------------------------------------
 def install_proxy() -> Path:
     """configurable-http-proxy at the version pinned in deploy/hub/package-lock.json (``npm ci``, once)."""
-    lock = HUB_DIR / "package-lock.json"
-    stamp = HUB_DIR / "node_modules" / ".course-lock-sha256"
-    digest = hashlib.sha256(lock.read_bytes()).hexdigest()
-    if PROXY_BIN.exists() and stamp.exists() and stamp.read_text().strip() == digest:
-        return PROXY_BIN
-    npm = shutil.which("npm")
-    if not npm:
-        raise SystemExit(
-            "[course] the hub needs Node.js and npm for its proxy (configurable-http-proxy). Install Node.js 20 or "
-            "newer (Debian/Ubuntu: apt-get install nodejs npm) and run the command again."
-        )
-    subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--silent"], cwd=HUB_DIR, check=True)
-    stamp.write_text(digest + "\n")
+    npm_ci(HUB_DIR)
     return PROXY_BIN
 
 

@@ -485,7 +485,7 @@ _NEXT_PREDICTION_JS = f"""() => {{
 
 
 def reveal_predictions(page, limit: int = 20) -> int:
-    """Answer every prediction as a learner would (first choice, Check my answer, then its reveal button).
+    """Answer every prediction as a learner would, with the keyboard (first choice, Check my answer, reveal).
 
     Returns how many hidden panels opened. A panel that opens holds live widgets and figures that were
     hidden until then, so a test sees them only after this; a prediction revealed inside another's
@@ -499,10 +499,14 @@ def reveal_predictions(page, limit: int = 20) -> int:
         box = page.locator(f"[data-course-predict='{tag}']")
         reveal = box.locator(f".{REVEAL_BUTTON_CLASS}").first
         assert reveal.is_disabled(), "a reveal button must stay locked until a prediction is checked"
-        box.locator(".widget-radio-box input").first.check()
-        box.locator(f".{CHECK_BUTTON_CLASS}").first.click()
+        # With the keyboard only: Space chooses a focused option and presses a focused button.
+        box.locator(".widget-radio-box input").first.focus()
+        page.keyboard.press("Space")
+        box.locator(f".{CHECK_BUTTON_CLASS}").first.focus()
+        page.keyboard.press("Enter")
         page.wait_for_function("el => !el.disabled", arg=reveal.element_handle(), timeout=10_000)
-        reveal.click()
+        reveal.focus()
+        page.keyboard.press("Space")
         page.wait_for_function(
             f"el => {{ const h = el.querySelector(':scope > .{HIDDEN_PANEL_CLASS}'); "
             "const r = h.getBoundingClientRect(); return r.width > 0 && r.height > 0; }",
@@ -540,12 +544,86 @@ def open_answers(page) -> int:
     return opened
 
 
+_TAG_TAB_STOPS_JS = """() => {
+  // Every control a learner can see in the notebook's outputs, tagged in document order.
+  const panel = document.querySelector(window.courseScope || '.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const controls = Array.from(panel.querySelectorAll(
+      '.jp-OutputArea-output .noUi-handle, .jp-OutputArea-output select, .jp-OutputArea-output button, ' +
+      '.jp-OutputArea-output input, .jp-OutputArea-output textarea, ' +
+      '.jp-OutputArea-output .jupyter-widget-Collapse-header'))
+    .filter(el => visible(el) && !el.disabled && el.type !== 'hidden');
+  controls.forEach((el, i) => el.setAttribute('data-course-tab', String(i)));
+  return controls.map(el => {
+    const label = el.getAttribute('aria-label') || el.innerText || el.getAttribute('aria-valuenow') || el.value || '';
+    return `${el.tagName.toLowerCase()}${el.classList.contains('noUi-handle') ? ' (slider)' : ''} '${label.trim()}'`;
+  });
+}"""
+
+
+def unreachable_by_tab(page, extra_presses: int = 80) -> list[str]:
+    """The visible controls of the notebook's outputs that pressing Tab never reaches (empty when all are).
+
+    Focus goes to the first control, then Tab is pressed until every control has had the focus, or until
+    there have been ``extra_presses`` presses more than controls (links in the text take the focus too).
+    A radio group is one Tab stop (arrow keys move inside it, as in every browser): one of its buttons
+    having had the focus counts for the group.
+    """
+    names = page.evaluate(_TAG_TAB_STOPS_JS)
+    if not names:
+        return []
+    groups = page.evaluate(
+        """() => Array.from(document.querySelectorAll('[data-course-tab]')).map(el =>
+             el.type === 'radio' && el.name ? 'radio:' + el.name : 'tab:' + el.getAttribute('data-course-tab'))"""
+    )
+    page.locator("[data-course-tab='0']").focus()
+    reached = {groups[0]}
+    for _ in range(len(names) + extra_presses):
+        if reached >= set(groups):
+            break
+        page.keyboard.press("Tab")
+        tab = page.evaluate("() => document.activeElement && document.activeElement.getAttribute('data-course-tab')")
+        if tab is not None:
+            reached.add(groups[int(tab)])
+    return [name for name, group in zip(names, groups, strict=True) if group not in reached]
+
+
+#: axe-core, pinned in tests/browser/axe/package-lock.json and installed by ``python3 course.py test`` (tools.npm).
+AXE_SCRIPT = ROOT / "tests" / "browser" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+#: What axe checks: the course's own content (every output and every rendered text cell of the open notebook),
+#: not JupyterLab's menus and toolbars around it. WCAG 2.x A and AA rules plus axe's best practices.
+_AXE_JS = """async (tags) => {
+  const panel = document.querySelector(window.courseScope || '.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const include = Array.from(panel.querySelectorAll('.jp-OutputArea-output, .jp-MarkdownOutput, #rendered_cells'));
+  const result = await axe.run({include}, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  return result.violations.map(v => ({
+    rule: v.id, impact: v.impact, help: v.help, url: v.helpUrl,
+    targets: v.nodes.map(n => n.target.join(' ')),
+  }));
+}"""
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations on the open notebook's content: rule, impact, help, and the selector of each node."""
+    if not AXE_SCRIPT.exists():
+        raise RuntimeError(f"axe-core is not installed at {AXE_SCRIPT}: run python3 course.py test (npm ci)")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    return page.evaluate(_AXE_JS, AXE_TAGS)
+
+
 def figure_controls(page) -> list[dict]:
     """Every visible slider, dropdown and toggle that sits in an app with a figure."""
     return page.evaluate(_TAG_CONTROLS_JS)
 
 
 def _change_control(page, control: dict) -> None:
+    """Change a control with the keyboard only, as a learner who cannot use a mouse would.
+
+    A slider: focus its handle, an arrow key. A dropdown: focus it, ArrowDown (ArrowUp from the last option).
+    Toggle buttons: focus the next one that is not pressed, Space.
+    """
     element = page.locator(f"[data-course-control='{control['id']}']")
     element.scroll_into_view_if_needed()
     if control["kind"] == "slider":
@@ -556,14 +634,15 @@ def _change_control(page, control: dict) -> None:
         page.keyboard.press("ArrowLeft" if now >= top else "ArrowRight")
     elif control["kind"] == "dropdown":
         select = element.locator("select")
-        options = select.locator("option").all_inner_texts()
-        current = select.evaluate("s => s.selectedIndex")
-        select.select_option(index=(current + 1) % len(options))
+        last = select.evaluate("s => s.selectedIndex === s.options.length - 1")
+        select.focus()
+        page.keyboard.press("ArrowUp" if last else "ArrowDown")
     else:
         buttons = element.locator("button")
         for i in range(buttons.count()):
             if "mod-active" not in (buttons.nth(i).get_attribute("class") or ""):
-                buttons.nth(i).click()
+                buttons.nth(i).focus()
+                page.keyboard.press("Space")
                 break
 
 
@@ -581,12 +660,27 @@ _ARM_TIMING_JS = """([controlId, appId]) => {
     }
     control.__courseArmed = true;
   }
-  for (const gd of document.querySelectorAll(`[data-course-app="${appId}"] .js-plotly-plot`)) {
+  const app = document.querySelector(`[data-course-app="${appId}"]`);
+  const known = new Set(app.querySelectorAll('.js-plotly-plot'));
+  for (const gd of known) {
     if (!gd.__courseArmed && gd.on) {
       gd.on('plotly_afterplot', () => { const s = window.__courseTiming; if (s) s.plots.push(performance.now()); });
       gd.__courseArmed = true;
     }
   }
+  // A figure drawn anew (the ipywidgets.interact way: a new output on each change) has no listener yet: watch
+  // each frame for a new plot that has finished drawing.
+  const started = performance.now();
+  const watch = () => {
+    const s = window.__courseTiming;
+    if (s !== t || performance.now() - started > 10000) return;
+    for (const gd of app.querySelectorAll('.js-plotly-plot')) {
+      const drawn = !known.has(gd) && gd._fullLayout && gd.querySelector('.main-svg');
+      if (drawn) { s.plots.push(performance.now()); return; }
+    }
+    requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
 }"""
 
 _READ_TIMING_JS = """() => {

@@ -13,6 +13,7 @@ import re
 import ipywidgets as widgets
 
 from helpers.apps.base import FALLBACK_PREFIX, CourseApp, no_redraw
+from helpers.apps.watch import KernelWatch
 from helpers.quiz import CardSort, Question, SortVerdict, check_answer, check_sort
 
 CORRECT_MARK = "Correct."
@@ -303,14 +304,16 @@ class ExerciseAnswer(widgets.Accordion):
         # An app box (with its kernel watch), put into the panel only when the panel first opens: a live figure
         # drawn inside a closed panel comes out blank and does not recover.
         self.body = CourseApp("the answer's result", [_as_widget(r) for r in results])
-        self.slot = widgets.VBox([])
+        # The panel's own watcher makes its header a keyboard button (helpers/apps/watch.py).
+        self.watch = KernelWatch()
+        self.slot = widgets.VBox([self.watch])
         super().__init__(children=[self.slot], selected_index=None, titles=(ANSWER_TITLE,))
         self.add_class("course-answer")
         self.observe(self._fill, names="selected_index")
 
     def _fill(self, change: dict[str, object]) -> None:
-        if change["new"] is not None and not self.slot.children:
-            self.slot.children = (self.body,)
+        if change["new"] is not None and self.body not in self.slot.children:
+            self.slot.children = (self.watch, self.body)
 
     def __repr__(self) -> str:
         return f"{FALLBACK_PREFIX} the answer's result, closed. Run this cell in JupyterLab to see it.]"

@@ -7,6 +7,15 @@ Why: two things go wrong in a browser that Python cannot see.
 2. After a kernel restart the controls still move but nothing happens, and the
    only sign is a small icon. The watcher pings Python every few seconds; when
    no answer comes back, it shows a message saying exactly what to do.
+3. ipywidgets 8 gives a slider's handle (a noUiSlider div with role "slider") no accessible name, and the
+   Play widget's buttons are icons without text: a screen reader says "slider" and "button" and nothing
+   more (axe-core: aria-input-field-name, button-name; no ipywidgets setting reaches either). The watcher
+   names them from what a sighted learner reads: a handle is labelled by its slider's description, an icon
+   button by its tooltip or what its icon means. JupyterLab's own shortcut keys are kept away from a focused
+   control (arrow keys move a dropdown, not the notebook's cell). And each live figure is described by the
+   caption under it (aria-describedby), so a screen reader reads its one-sentence description with it.
+   An exercise's closed answer panel gets a watcher too, so that its header is a button the keyboard
+   reaches (Tab) and opens (Enter or Space).
 It draws nothing while all is well.
 """
 
@@ -37,6 +46,61 @@ function refitFigures() {
   pending = setTimeout(() => { pending = null; window.dispatchEvent(new Event("resize")); }, 200);
 }
 
+// What an icon-only button does, by its Font Awesome icon (the Play widget's buttons).
+const ICON_NAMES = { play: "Play", pause: "Pause", stop: "Stop", retweet: "Repeat", repeat: "Repeat" };
+let uid = 0;
+const idOf = (node) => node.id || (node.id = "course-a11y-" + (++uid) + "-" + Math.random().toString(36).slice(2, 8));
+
+function nameControls(app) {
+  // JupyterLab takes a notebook's shortcut keys from a focused control: ArrowDown on a closed dropdown moves to the
+  // next cell, the letter A on it adds a cell (ipywidgets issue 3912). Lumino leaves keys inside an element with
+  // this attribute to the element.
+  for (const control of app.querySelectorAll("select, input, textarea, button, .noUi-handle")) {
+    if (!control.hasAttribute("data-lm-suppress-shortcuts")) control.setAttribute("data-lm-suppress-shortcuts", "true");
+  }
+  for (const handle of app.querySelectorAll(".noUi-handle")) {
+    if (handle.hasAttribute("aria-labelledby") || handle.hasAttribute("aria-label")) continue;
+    const slider = handle.closest(".widget-slider");
+    const label = slider && slider.querySelector(":scope > .widget-label");
+    if (label && label.textContent.trim()) handle.setAttribute("aria-labelledby", idOf(label));
+    else if (slider && slider.title) handle.setAttribute("aria-label", slider.title);
+  }
+  for (const button of app.querySelectorAll("button")) {
+    if (button.textContent.trim() || button.hasAttribute("aria-label") || button.hasAttribute("aria-labelledby"))
+      continue;
+    const icon = button.querySelector("i.fa");
+    const kind = icon && Array.from(icon.classList).map(c => c.replace(/^fa-/, "")).find(c => c in ICON_NAMES);
+    const name = button.title || (kind && ICON_NAMES[kind]);
+    if (!name) continue;
+    const play = button.closest(".widget-play");
+    const what = play && play.title ? ": " + play.title : "";
+    button.setAttribute("aria-label", name + what);
+  }
+  // A panel's header (an exercise's closed answer) is a div: make it a button a keyboard reaches and presses.
+  for (const header of app.querySelectorAll(".jupyter-widget-Collapse-header:not([tabindex])")) {
+    const contents = header.parentElement.querySelector(".jupyter-widget-Collapse-contents");
+    const expanded = () => header.setAttribute("aria-expanded",
+      String(!!contents && !contents.classList.contains("lm-mod-hidden")));
+    header.setAttribute("tabindex", "0");
+    header.setAttribute("role", "button");
+    header.setAttribute("data-lm-suppress-shortcuts", "true");
+    expanded();
+    header.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); header.click(); }
+    });
+    header.addEventListener("click", () => setTimeout(expanded, 0));
+  }
+  // A live figure is described by the caption that follows it in the app.
+  for (const plot of app.querySelectorAll(".js-plotly-plot:not([aria-describedby])")) {
+    const box = plot.closest(".widget-output, .jupyter-widgets.js-plotly-plot, .jupyter-widgets") || plot;
+    let next = box.nextElementSibling;
+    while (next && !next.querySelector(".figure-description") && !next.classList.contains("js-plotly-plot"))
+      next = next.nextElementSibling;
+    const description = next && next.querySelector(".figure-description");
+    if (description) plot.setAttribute("aria-describedby", idOf(description));
+  }
+}
+
 export default {
   render({ model, el }) {
     el.classList.add("course-watch");
@@ -61,19 +125,25 @@ export default {
     let observer = null;
     let added = null;
     const attach = () => {
-      const app = el.closest(".course-app");
+      const app = el.closest(".course-app, .course-answer");
       if (!app) { requestAnimationFrame(attach); return; }
-      if (app.parentElement && app.parentElement.closest(".course-app")) {
+      if (app.parentElement && app.parentElement.closest(".course-app, .course-answer")) {
         clearInterval(ping);  // an app inside an app: the outer one watches for both
         el.dataset.kernel = "nested";
         return;
       }
+      if (app.classList.contains("course-answer")) {
+        clearInterval(ping);  // an exercise's closed answer: the app inside it, once opened, watches the kernel
+        el.dataset.kernel = "answer";
+      }
       refitFigures();
+      nameControls(app);
       observer = new ResizeObserver(() => refitFigures());
       observer.observe(app);
       // A figure added later (a panel opened, an answer shown) may draw before its box has its width, at
       // plotly's default 700 px: refit whenever plots appear inside the app.
       added = new MutationObserver((records) => {
+        nameControls(app);
         if (records.some(r => Array.from(r.addedNodes).some(n => n.nodeType === 1 &&
             (n.classList.contains("svg-container") || n.querySelector(".svg-container"))))) refitFigures();
       });
