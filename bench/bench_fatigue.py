@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import p95, time_sweep  # noqa: E402
+from bench.common import options_of, p95, time_sweep  # noqa: E402
 
 TARGET = "< 20 ms p95"
 
@@ -35,13 +35,12 @@ def _rows_for(name: str, times: list[float]) -> list[dict]:
 def rows() -> list[dict]:
     import numpy as np
 
-    from helpers.engine import PERSONA_IDS
     from helpers.fatigue import diary_explorer, grip_lab, noise_or_trend_lab
 
     out: list[dict] = []
     lab = grip_lab()
     lab.update()  # warm caches (cohort, persona file) outside the timing
-    out += _rows_for("grip lab persona dropdown", time_sweep(lab.persona, list(PERSONA_IDS) * 2))
+    out += _rows_for("grip lab persona dropdown", time_sweep(lab.persona, options_of(lab.persona) * 2))
     out += _rows_for(
         "grip lab repetitions slider", time_sweep(lab.repetitions, list(range(1, 31)) + list(range(30, 0, -1)))
     )
@@ -49,9 +48,9 @@ def rows() -> list[dict]:
     out += _rows_for("grip lab month slider", time_sweep(lab.month, list(range(24)) + list(range(23, -1, -1))))
 
     diary = diary_explorer()
-    out += _rows_for("diary person dropdown", time_sweep(diary.persona, list(PERSONA_IDS) * 2))
+    out += _rows_for("diary person dropdown", time_sweep(diary.persona, options_of(diary.persona) * 2))
     out += _rows_for("diary months slider", time_sweep(diary.months, list(range(2, 25)) + list(range(24, 1, -1))))
-    diary.judgement.value = "fatigue"
+    diary.judgement.value = options_of(diary.judgement)[0]
     out += _rows_for("diary reveal checkbox", time_sweep(diary.reveal, [True, False] * 10))
 
     noise = noise_or_trend_lab()

@@ -351,11 +351,16 @@ class Session:
                 self.next_presses[id(node)] = count
 
     # -- checking ----------------------------------------------------------------------------------------------
-    def problems(self) -> list[str]:
-        """Everything wrong with what the learner sees now (empty: all is well)."""
+    def problems(self, final: bool = False) -> list[str]:
+        """Everything wrong with what the learner sees now (empty: all is well).
+
+        ``final``: also rebuild every app's figure from its view and compare (once per sequence, as it costs a
+        redraw per app).
+        """
         found: list[str] = []
+        checks = CHECKS + FINAL_CHECKS if final else CHECKS
         for node in walk(self.app):
-            for check in CHECKS:
+            for check in checks:
                 found += check(self, node)
         return found
 
@@ -479,7 +484,7 @@ def reveal_problems(session: Session, node: widgets.Widget) -> list[str]:
         marked = any(CORRECT_MARK in f.value or WRONG_MARK in f.value for f in node.feedback)
         if (marked or plain(node.summary.value).strip()) and id(node) not in session.checked:
             found.append("a card sort shows feedback before it was checked")
-    elif isinstance(node, ExerciseAnswer) and node.slot.children and id(node) not in session.opened:
+    elif isinstance(node, ExerciseAnswer) and node.body in node.slot.children and id(node) not in session.opened:
         found.append("an exercise's answer is shown before its panel was opened")
     return found
 
@@ -538,12 +543,51 @@ def case_lab_problems(lab: Any) -> list[str]:
     return found
 
 
+def comparable(fig: go.Figure) -> dict[str, Any]:
+    """A figure as plotly JSON, without what the browser and the widget add (template, trace uids)."""
+    import json
+
+    import plotly.io as pio
+
+    out = json.loads(pio.to_json(fig, validate=False))
+    out["layout"].pop("template", None)
+    for trace in out["data"]:
+        trace.pop("uid", None)
+    return out
+
+
+def view_problems(_session: Session, node: widgets.Widget) -> list[str]:
+    """A FigureApp's live figure is exactly what its view builds now (replace_figure sends only the changes).
+
+    The one exception by design: the look-alikes lab with one person in both menus hides its last pair and
+    says so (its own check, app_problems, holds that state to its caption).
+    """
+    from helpers.apps.base import FigureApp
+    from helpers.lookalikes.apps import LookalikesLab
+
+    if not isinstance(node, FigureApp):
+        return []
+    if isinstance(node, LookalikesLab) and node.first.value == node.second.value:
+        return []
+    shown, built = comparable(node.figure), comparable(node.view())
+    if shown == built:
+        return []
+    keys = sorted(
+        k for k in shown["layout"].keys() | built["layout"].keys() if shown["layout"].get(k) != built["layout"].get(k)
+    )
+    return [f"the live figure {node.figure.layout.title.text!r} differs from its view (layout keys {keys})"]
+
+
 CHECKS: tuple[Callable[[Session, widgets.Widget], list[str]], ...] = (
     figure_problems,
     caption_problems,
     reveal_problems,
     app_problems,
 )
+
+
+#: Checks run once, at the end of a sequence.
+FINAL_CHECKS: tuple[Callable[[Session, widgets.Widget], list[str]], ...] = (view_problems,)
 
 
 # ---------------------------------------------------------------------------
@@ -701,6 +745,10 @@ def run_sequence(case: AppCase, draw: Draw, max_steps: int) -> SequenceResult:
                 if found:
                     result.failure = found[0]
                     break
+            if not result.failure:
+                found = session.problems(final=True)
+                if found:
+                    result.failure = f"at the end: {found[0]}"
     except Exception as err:  # noqa: BLE001 - any error is the finding, reported with the actions that led to it
         result.failure = f"{type(err).__name__}: {err}"
     return result

@@ -148,3 +148,18 @@ def test_stacked_domains_leave_the_asked_gaps():
     assert heights == [85, 170, 85]
     with pytest.raises(ValueError):
         stacked_domains(50, [0, 40, 20], [1, 1, 1])
+
+
+def _json(fig: go.Figure) -> dict:
+    import json
+
+    import plotly.io as pio
+
+    return json.loads(pio.to_json(fig, validate=False))
+
+
+@pytest.mark.parametrize("fig", [f for _n, f in FIGURES], ids=[n for n, _f in FIGURES])
+def test_a_trusted_figure_is_exactly_what_plotly_validation_builds(fig):
+    """Views build figures without validation (theme.figure, for speed); plotly must accept every property."""
+    validated = go.Figure(_json(fig))  # raises on any property plotly does not know, or a wrong value
+    assert _json(validated) == _json(fig)

@@ -93,6 +93,7 @@ def test_random_use_never_breaks_the_app_or_reveals_an_answer_early(case: AppCas
                     break
                 session.apply(action)
                 assert session.problems() == [], f"{case.name}, after action {step}: {action!r}"
+            assert session.problems(final=True) == [], f"{case.name}: the live figure is not what its view builds"
 
     use()
 

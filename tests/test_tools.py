@@ -10,6 +10,7 @@ import uuid
 from pathlib import Path
 
 import nbformat
+import pytest
 
 from tests.conftest import ROOT
 from tools.authoring import close_answer, code, md
@@ -229,10 +230,62 @@ def test_a_kernel_runs_in_the_sandbox_which_is_removed_afterwards_and_os_environ
         nb.cells = [
             code("import os\nprint(os.environ['HOME'])"),
             code("from ipykernel.kernelapp import IPKernelApp\nprint(IPKernelApp.instance().transport)"),
+            code("print(IPKernelApp.instance().abs_connection_file)"),
         ]
         run_in_fresh_kernel(nb, tmp_path, env)
         assert nb.cells[0].outputs[0]["text"].strip() == env["HOME"], "the kernel sees the sandbox's HOME"
         assert nb.cells[1].outputs[0]["text"].strip() == "ipc", "the kernel's sockets are files, not loopback ports"
-        assert list(Path(env["JUPYTER_RUNTIME_DIR"]).glob("kernel-*.json")), "its connection file is in the sandbox"
+        import psutil
+
+        left = [
+            p.pid
+            for p in psutil.process_iter(["cmdline"])
+            if env["JUPYTER_RUNTIME_DIR"] in " ".join(p.info["cmdline"] or [])
+        ]
+        assert left == [], "the kernel is stopped once its notebook has run"
+        connection = nb.cells[2].outputs[0]["text"].strip()
+        assert connection.startswith(env["JUPYTER_RUNTIME_DIR"]), "its connection file is in the sandbox"
+        assert not Path(connection).exists(), "and is removed with the kernel"
     assert dict(os.environ) == before, "running a kernel must not change this process's environment"
     assert not base.exists(), "the sandbox folder is removed afterwards"
+
+
+def test_in_ci_the_suite_runs_with_the_network_cut():
+    """course.py test runs pytest in a network namespace with only loopback (CI, root, Linux): nothing reaches out."""
+    import os
+    import socket
+
+    from tools.chromium import is_ci
+
+    sys.path.insert(0, str(ROOT))
+    import course
+
+    if not course.network_cut():
+        assert not (is_ci() and sys.platform == "linux" and os.geteuid() == 0), "CI as root must cut the network"
+        return  # elsewhere the suite runs with whatever network the machine has
+    assert os.environ.get("COURSE_NETWORK_CUT") == "1", "in CI the tests must be started by course.py test"
+    for address in (("1.1.1.1", 53), ("pypi.org", 443)):
+        try:
+            socket.create_connection(address, timeout=3).close()
+        except OSError:
+            continue
+        raise AssertionError(f"the network is not cut: {address} answered")
+    with socket.create_server(("127.0.0.1", 0)) as server:  # loopback still works
+        socket.create_connection(server.getsockname(), timeout=3).close()
+
+
+@pytest.mark.parametrize("name", ["00_start_here.ipynb", "05_case_lab.ipynb"])
+def test_re_executing_a_notebook_gives_its_stored_file_byte_for_byte(name):
+    """A clean re-run changes nothing in git (no ids, times or random values in the stored file).
+
+    Two notebooks here (figures, live widgets, tables, a per-student case set); `course.py bench` runs every
+    notebook twice and reports how many are byte-identical.
+    """
+    from tools.execute import executed_text
+    from tools.sandbox import sandbox
+
+    path = ROOT / "notebooks" / name
+    with sandbox() as env:
+        text, _seconds = executed_text(path, env)
+    stored = path.read_text(encoding="utf-8")
+    assert text == stored, f"{name}: a fresh run differs from the stored file (run python3 course.py execute {path})"

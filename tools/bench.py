@@ -17,16 +17,11 @@ from pathlib import Path
 
 import nbformat
 
-from tools.execute import notebook_paths, run_in_fresh_kernel
+from tools.execute import executed_text, notebook_paths, run_in_fresh_kernel
 from tools.sandbox import sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR_SOURCE = "import pandas, plotly.graph_objects, ipywidgets, helpers.notebook"
-
-
-def _execute_copy(path: Path, env: dict[str, str]) -> float:
-    """Execute a copy in memory (the committed notebook is never touched); return seconds."""
-    return run_in_fresh_kernel(nbformat.read(path, as_version=4), path.parent, env)
 
 
 def floor_rows(env: dict[str, str], repeats: int = 5) -> list[dict]:
@@ -45,9 +40,16 @@ def floor_rows(env: dict[str, str], repeats: int = 5) -> list[dict]:
 
 
 def notebook_rows(env: dict[str, str]) -> list[dict]:
+    """Each notebook executed twice in fresh kernels (in memory): its time, and whether both runs give the
+    stored file byte for byte (a clean re-run must change nothing in git)."""
     rows = []
-    for path in notebook_paths():
-        seconds = _execute_copy(path, env)
+    same_twice = same_as_stored = 0
+    paths = notebook_paths()
+    for path in paths:
+        first, seconds = executed_text(path, env)
+        second, _ = executed_text(path, env)
+        same_twice += first == second
+        same_as_stored += first == second == path.read_text(encoding="utf-8")
         rows.append({"benchmark": f"execute {path.name} headless", "value": seconds, "unit": "s", "target": "< 60 s"})
         rows.append(
             {
@@ -57,6 +59,22 @@ def notebook_rows(env: dict[str, str]) -> list[dict]:
                 "target": "< 1000 KB",
             }
         )
+    rows.append(
+        {
+            "benchmark": "notebooks whose two fresh runs are byte-identical",
+            "value": same_twice,
+            "unit": "of " + str(len(paths)),
+            "target": f"= {len(paths)}",
+        }
+    )
+    rows.append(
+        {
+            "benchmark": "notebooks whose fresh run is byte-identical to the stored file",
+            "value": same_as_stored,
+            "unit": "of " + str(len(paths)),
+            "target": f"= {len(paths)}",
+        }
+    )
     return rows
 
 

@@ -92,17 +92,34 @@ def run_in_fresh_kernel(nb: nbformat.NotebookNode, directory: Path, sandbox: dic
         record_timing=False,
     )
     started = time.perf_counter()
-    client.execute(env=sandbox, cwd=str(directory))
+    try:
+        client.execute(env=sandbox, cwd=str(directory))
+    finally:
+        # The client does not own a kernel manager it was given, so it leaves the kernel running: stop it here,
+        # or every notebook of a run keeps a kernel (about 150 MB each) until the command ends.
+        if manager.has_kernel:
+            manager.shutdown_kernel(now=False)
     return time.perf_counter() - started
 
 
-def execute_notebook(path: Path, sandbox_environment: dict[str, str]) -> float:
-    """Execute ``path`` in place in a fresh kernel; return the seconds it took."""
+def executed_text(path: Path, sandbox_environment: dict[str, str]) -> tuple[str, float]:
+    """``path`` run top to bottom in a fresh kernel, as the text ``execute`` stores; and the seconds it took.
+
+    Why a text: a re-run of an unchanged notebook must give the same bytes (no ids, times or random
+    values), so a stored notebook changes in git only when its content changed (tests/test_tools.py).
+    """
     nb = nbformat.read(path, as_version=4)
     elapsed = run_in_fresh_kernel(nb, path.parent, sandbox_environment)
     strip_volatile_metadata(nb)
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL_NAME}
-    nbformat.write(nb, path)
+    text = nbformat.writes(nb)
+    return (text if text.endswith("\n") else text + "\n"), elapsed
+
+
+def execute_notebook(path: Path, sandbox_environment: dict[str, str]) -> float:
+    """Execute ``path`` in place in a fresh kernel; return the seconds it took."""
+    text, elapsed = executed_text(path, sandbox_environment)
+    path.write_text(text, encoding="utf-8")
     return elapsed
 
 

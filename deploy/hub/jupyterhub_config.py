@@ -30,6 +30,23 @@ PREFIX = ENV.get("COURSE_HUB_PREFIX", SETTINGS["accounts"]["system_user_prefix"]
 STUDENTS = class_list(ENV["COURSE_HUB_CLASS_LIST"])
 
 
+#: Where each student's kernels keep their sockets. The course's kernels talk over IPC (socket files, so no other
+#: account can listen to them, as it could to a port on loopback), and a socket's path must be short (at most
+#: 107 bytes on Linux): under a long home folder ("/home/course-jo-smith-uni-.../.local/share/jupyter/runtime/")
+#: it is too long. So each student gets /run/course-hub/<uid>, made by the hub, theirs alone (0700).
+RUNTIME_ROOT = Path(ENV.get("COURSE_HUB_RUNTIME_ROOT", "/run/course-hub"))
+
+
+def runtime_dir(entry: pwd.struct_passwd) -> str:
+    """The student's own short runtime folder, made (or made theirs again) before their server starts."""
+    RUNTIME_ROOT.mkdir(mode=0o755, parents=True, exist_ok=True)
+    folder = RUNTIME_ROOT / str(entry.pw_uid)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    os.chown(folder, entry.pw_uid, entry.pw_gid)
+    folder.chmod(0o700)
+    return str(folder)
+
+
 class CourseSpawner(LocalProcessSpawner):
     """A student's server, run as the student's own system account (``course-<name>``) in its home folder.
 
@@ -45,7 +62,7 @@ class CourseSpawner(LocalProcessSpawner):
 
     def user_env(self, env: dict) -> dict:
         entry = pwd.getpwnam(self.account())
-        env.update(USER=self.account(), HOME=entry.pw_dir, SHELL=entry.pw_shell)
+        env.update(USER=self.account(), HOME=entry.pw_dir, SHELL=entry.pw_shell, JUPYTER_RUNTIME_DIR=runtime_dir(entry))
         return env
 
     async def move_certs(self, paths):  # type: ignore[no-untyped-def]

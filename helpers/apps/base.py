@@ -16,7 +16,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as widgets
+import numpy as np
 import plotly.graph_objects as go
+from plotly.basedatatypes import Undefined
 
 from helpers.views.theme import FIGURE_CONFIG, description_html, figure_description
 
@@ -109,28 +111,82 @@ def live_figure(fig: go.Figure) -> go.FigureWidget:
     return widget
 
 
+_ABSENT = object()
+#: Free-form properties (any JSON): plotly takes them whole, never by a path into them.
+WHOLE_VALUES = frozenset({"meta", "customdata"})
+
+
+def changed_paths(old: dict[str, Any], new: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """The dotted property paths ("line.color") whose values differ from ``old`` to ``new``, with their new values.
+
+    Nested dicts are compared key by key; lists (data arrays, shapes, annotations) are compared whole. A key
+    that ``new`` lacks gets None, which plotly reads as "back to the default".
+    """
+    out: dict[str, Any] = {}
+    for key in old.keys() | new.keys():
+        before, after = old.get(key, _ABSENT), new.get(key, _ABSENT)
+        path = f"{prefix}{key}"
+        if key in WHOLE_VALUES:
+            if before is _ABSENT or not _same(before, after):
+                out[path] = None if after is _ABSENT else after
+        elif isinstance(after, dict) and isinstance(before, dict):
+            out.update(changed_paths(before, after, path + "."))
+        elif isinstance(after, dict):  # a new container (a second y axis, say): set it whole
+            out[path] = after
+        elif after is _ABSENT:
+            out[path] = None
+        elif before is _ABSENT or not _same(before, after):
+            out[path] = after
+    return out
+
+
+def _same(before: Any, after: Any) -> bool:
+    """Whether two property values are equal (data arrays may be numpy arrays, whose == is elementwise)."""
+    if isinstance(before, np.ndarray) or isinstance(after, np.ndarray):
+        return type(before) is type(after) and np.array_equal(before, after)
+    return bool(before == after)
+
+
+def _without(props: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if k not in keys}
+
+
 def replace_figure(target: go.FigureWidget, new: go.Figure) -> None:
     """Show figure ``new`` in the live widget ``target``, in one message to the browser.
 
     Why: views are pure functions that build a whole ``go.Figure`` from data; an app
     rebuilds the figure on every control change and calls this, so the app never
-    patches traces by hand. Traces are updated in place when their number and types
-    match (cheap), replaced otherwise; the layout is replaced whole (title, shapes,
-    ranges, description).
+    patches traces by hand. When the traces are as many and of the same types, only
+    what changed goes to the browser: one ``plotly_update`` with the changed trace
+    properties and layout keys, compared as plain dicts (plotly validates nothing
+    again: the view built a trusted figure, see theme.figure). Otherwise (other traces,
+    or a layout key the figure lacks, such as a new axis) the traces are replaced and
+    the layout updated through plotly's checked path.
     """
-    with target.batch_update():
-        same_shape = len(target.data) == len(new.data) and all(
-            a.type == b.type for a, b in zip(target.data, new.data, strict=True)
-        )
-        if same_shape:
-            for old_trace, new_trace in zip(target.data, new.data, strict=True):
-                old_trace.update(new_trace.to_plotly_json(), overwrite=True)
-        else:
+    old_data, new_data = target._data, new._data
+    same_shape = len(old_data) == len(new_data) and all(
+        a.get("type", "scatter") == b.get("type", "scatter") for a, b in zip(old_data, new_data, strict=True)
+    )
+    # plotly refuses a path into a layout key the figure does not have yet (a new y axis "yaxis2") and keeps one it
+    # is told to drop: a change of the layout's keys, like one of the traces' number or types, takes plotly's
+    # checked path.
+    old_keys, new_keys = set(target._layout) - {"template"}, set(new._layout) - {"template"}
+    if not same_shape or old_keys != new_keys:
+        for gone in old_keys - new_keys:  # an axis the new figure does not have (inside a batch, plotly keeps it)
+            target.layout[gone] = None
+        with target.batch_update():
             target.data = ()
             target.add_traces(list(new.data))
-        layout = new.layout.to_plotly_json()
-        layout.pop("template", None)
-        target.layout.update(layout, overwrite=True)
+            layout = new.layout.to_plotly_json()
+            layout.pop("template", None)
+            target.layout.update(layout, overwrite=True)
+        return
+    per_trace = [changed_paths(_without(a, "uid"), _without(b, "uid")) for a, b in zip(old_data, new_data, strict=True)]
+    keys = sorted({key for changes in per_trace for key in changes})
+    restyle = {key: [changes.get(key, Undefined) for changes in per_trace] for key in keys}
+    relayout = changed_paths(_without(target._layout, "template"), _without(new._layout, "template"))
+    if restyle or relayout:
+        target.plotly_update(restyle_data=restyle, relayout_data=relayout, trace_indexes=list(range(len(new_data))))
 
 
 class FigureApp(CourseApp):

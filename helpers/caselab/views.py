@@ -22,6 +22,7 @@ from helpers.engine import REGIONS
 from helpers.engine.units import DAYS_PER_MONTH
 from helpers.views.theme import (
     PALETTE,
+    figure,
     line,
     stacked_axis_ids,
     stacked_layout,
@@ -99,7 +100,7 @@ def stacked_figure(
     )
     layout["xaxis"] = dict(range=list(x_range), anchor="y")
     return style_figure(
-        go.Figure(data=traces, layout=layout),
+        figure(traces, layout),
         title=title,
         x_title=x_title,
         y_title=panels[-1].unit,

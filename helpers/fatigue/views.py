@@ -6,6 +6,8 @@ the finding, axis titles with units, one-sentence description = alt text).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -37,6 +39,7 @@ from helpers.views.theme import (
     NOISE_BAND_FILL,
     PALETTE,
     X_AXIS_PX,
+    figure,
     heading_px,
     legend_below,
     legend_px,
@@ -228,7 +231,7 @@ def grip_lab_figure(s: GripSession) -> go.Figure:
     headings = [_panel_title("right hand", 0.235, 1.0, panel_px), _panel_title("left hand", 0.765, 1.0, panel_px)]
     layout.update(shapes=shapes, annotations=headings, legend=legend_below(), margin=dict(l=60, r=20, b=50))
     return style_figure(
-        go.Figure(data=data, layout=layout),
+        figure(data, layout),
         title=grip_session_title(s),
         x_title=x_title,
         y_title="grip force (kg)",
@@ -362,7 +365,7 @@ def diary_figure(weekly: pd.DataFrame, persona: str, revealed: bool = False) -> 
         margin=dict(l=60, r=20, b=bottom_px),
     )
     return style_figure(
-        go.Figure(data=data, layout=layout),
+        figure(data, layout),
         title=diary_title(weekly, persona, revealed),
         x_title="week of the diary",
         y_title="sleep (hours)",
@@ -389,7 +392,7 @@ def noise_or_trend_figure(r: NoiseOrTrend) -> go.Figure:
     """Change from the week-0 reading for a healthy person and a real decline, and how often noise fools you."""
     left, right = dict(xaxis="x", yaxis="y"), dict(xaxis="x2", yaxis="y2")
     week = r.week
-    data = [
+    data: list[dict[str, Any]] = [
         dict(
             type="scatter",
             x=week,
@@ -469,7 +472,7 @@ def noise_or_trend_figure(r: NoiseOrTrend) -> go.Figure:
         margin=dict(l=60, r=20, b=bottom),
     )
     return style_figure(
-        go.Figure(data=data, layout=layout),
+        figure(data, layout),
         title=noise_or_trend_title(r),
         x_title="week",
         y_title="change from week 0 (kg)",

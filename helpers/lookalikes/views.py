@@ -20,6 +20,7 @@ from helpers.engine.units import DAYS_PER_MONTH
 from helpers.lookalikes.model import EXERCISE_TRIGGER, EXTRA_MEASURES, LAB_MEASURES, LAB_MONTHS, Feature, Pairing, Step
 from helpers.views.theme import (
     PALETTE,
+    figure,
     line,
     stacked_axis_ids,
     stacked_layout,
@@ -155,7 +156,7 @@ def lab_figure(pairing: Pairing, first: pd.DataFrame, second: pd.DataFrame) -> g
     )
     title, description = describe_lab(pairing)
     return style_figure(
-        go.Figure(data=traces, layout=layout),
+        figure(traces, layout),
         title=title,
         x_title="months since the diary began (dotted line: a treatment began to help)",
         y_title=panels[-1][2],
@@ -286,7 +287,7 @@ def diary_figure(frame: pd.DataFrame, mark: str = DIARY_MARK, today: dt.date | N
     )
     title, description = describe_diary(frame)
     return style_figure(
-        go.Figure(data=data, layout=layout),
+        figure(data, layout),
         title=title,
         x_title="date of the entry",
         y_title="what was noticed",

@@ -44,6 +44,7 @@ from helpers.views.theme import (
     NOISE_BAND_FILL,
     PALETTE,
     TEXT_ROOM_PX,
+    figure,
     heading_px,
     legend_below,
     legend_px,
@@ -215,7 +216,7 @@ def trigger_week_figure(week: pd.DataFrame) -> go.Figure:
     )
     title, description = describe_trigger_week(week)
     return style_figure(
-        go.Figure(data=data, layout=layout),
+        figure(data, layout),
         title=title,
         x_title="day of the diary",
         y_title="grip (kg)",
@@ -464,7 +465,7 @@ def body_map_figure(regions: pd.DataFrame, who: str) -> go.Figure:
     )
     title, description = describe_body_month(regions, who)
     return style_figure(
-        go.Figure(data=data, layout=layout),
+        figure(data, layout),
         title=title,
         x_title="body (schematic)",
         y_title="body (schematic)",
@@ -575,7 +576,7 @@ def side_by_side_figure(data: pd.DataFrame, months_shown: int, months_total: int
     plural = "s" if months_shown != 1 else ""
     title = f"{months_shown} month{plural} side by side: both twitch; does strength change?"
     return style_figure(
-        go.Figure(data=traces, layout=layout),
+        figure(traces, layout),
         title=title,
         x_title="months since the diary began",
         y_title="cramps a week",
@@ -670,7 +671,7 @@ def base_rate_figure(step: str) -> go.Figure:
         "Diagnosed with ALS this year": f"This year, {count} of 100,000 are newly diagnosed with ALS (circled)",
     }[step]
     return style_figure(
-        go.Figure(data=data, layout=layout),
+        figure(data, layout),
         title=title,
         x_title=f"100,000 people: {GRID_ROWS} rows of {GRID_COLUMNS}, one tiny square each",
         y_title="people",

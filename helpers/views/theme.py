@@ -125,6 +125,42 @@ def use_course_theme() -> None:
     pio.renderers["plotly_mimetype"].config = dict(FIGURE_CONFIG)
 
 
+#: Layout lists of items (shapes, notes): plotly's validation leaves an empty one out.
+_ITEM_LISTS = frozenset({"shapes", "annotations", "images", "updatemenus", "sliders", "selections"})
+
+
+def _without_none(value: Any) -> Any:
+    """``value`` as plotly's validation stores it: no None in its dicts, and tuples as lists."""
+    if isinstance(value, dict):
+        return {k: _without_none(v) for k, v in value.items() if v is not None and not (k in _ITEM_LISTS and not v)}
+    if isinstance(value, tuple):  # a domain or range pair: plotly stores lists (and reads them back as lists)
+        return [_without_none(v) for v in value]
+    if isinstance(value, list) and value and isinstance(value[0], dict | tuple):  # traces' parts, a colour scale
+        return [_without_none(v) for v in value]
+    return value
+
+
+def figure(data: Sequence[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
+    """A figure from a view's trace and layout dicts, built without plotly's per-property validation.
+
+    Why: validating every property of every trace and annotation is most of the time a redraw takes
+    (about 30 of 45 ms for the body map); an app redraws on every move of a control and must answer
+    within 20 ms. The views are the course's own, trusted code: the test suite builds every figure they
+    make and validates it with plotly (tests/test_figure_layout.py), so a wrong property name still fails
+    there, not in front of a class. The JSON is the same as a validated build's.
+    """
+    return go.Figure(data=[_without_none(trace) for trace in data], layout=_without_none(dict(layout)), _validate=False)
+
+
+def _merge(target: dict[str, Any], updates: dict[str, Any]) -> None:
+    """Merge ``updates`` into ``target`` as plotly's update does: nested dicts merge, other values replace."""
+    for key, value in updates.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = value
+
+
 class CourseFigure(go.Figure):
     """A course figure: wherever it is displayed, its one-sentence description follows it.
 
@@ -370,8 +406,9 @@ def style_figure(
     wrapped, wrapped_mark = wrap_title(title), wrap_text(mark, MARK_FONT_SIZE)
     # A y title longer than the plot is high would run into the mark: wrap it to the plot's height on the
     # narrowest figure (where the legend under the plot takes the most rows), less some room above and below.
-    names = [t.name for t in fig.data if t.name and t.showlegend is not False]
-    bottom = max(fig.layout.margin.b or 0, X_AXIS_PX)
+    # Read from the figure's own dicts (the same for a trusted and a validated figure, and no objects built).
+    names = [t["name"] for t in fig._data if t.get("name") and t.get("showlegend") is not False]
+    bottom = max(fig._layout.get("margin", {}).get("b") or 0, X_AXIS_PX)
     plot_px = height - header_px - bottom - (legend_px(names) if len(names) > 1 else 0)
     under_mark = title_block_px(wrapped, wrapped_mark) + UNDER_MARK_PX
     total = round(under_mark + height)
@@ -382,7 +419,7 @@ def style_figure(
         fig.update_layout(template=COURSE_TEMPLATE)
     # Otherwise the figure already carries the course template: plotly gives every new figure the default
     # template, without validating it; assigning it again would cost about half of a redraw.
-    fig.update_layout(
+    updates: dict[str, Any] = dict(
         title=dict(
             text=wrapped,
             yref="container",
@@ -390,13 +427,17 @@ def style_figure(
             yanchor="bottom",
             subtitle=dict(text=wrapped_mark, font=dict(size=MARK_FONT_SIZE, color="#555")),
         ),
-        xaxis_title_text=wrap_text(x_title, FONT_SIZE),
-        yaxis_title_text=wrap_text(y_title, FONT_SIZE, max(plot_px - 20, 120)),
+        xaxis=dict(title=dict(text=wrap_text(x_title, FONT_SIZE))),
+        yaxis=dict(title=dict(text=wrap_text(y_title, FONT_SIZE, max(plot_px - 20, 120)))),
         height=total,
         margin=dict(t=round(under_mark + header_px)),
         autosize=True,
         meta={"description": description, "title": title, "mark": mark},
     )
+    if fig._validate:
+        fig.update_layout(updates)
+    else:  # a trusted figure (theme.figure): its layout is a plain dict, merged as update_layout would
+        _merge(fig._layout, updates)
     if type(fig) is go.Figure:
         fig.__class__ = CourseFigure  # same data, no copy: only the display changes
     return fig

@@ -14,6 +14,7 @@ from helpers.views.theme import (
     LEGEND_FONT_SIZE,
     NOISE_BAND_FILL,
     PALETTE,
+    figure,
     legend_below,
     line,
     style_figure,
@@ -104,7 +105,7 @@ def pathway_figure(site: str) -> go.Figure:
     )
     signs = "; ".join(chosen.signs)
     return style_figure(
-        go.Figure(data=data, layout=layout),
+        figure(data, layout),
         title=f"{chosen.name}: {chosen.summary}",
         x_title="the path from brain to muscle",
         y_title="brain at the top, muscle at the bottom",
@@ -210,7 +211,7 @@ def alsfrs_figure(items: pd.DataFrame, who: str, first: tuple[str, ...], rate: P
         margin=dict(l=60, r=10, b=56),
     )
     return style_figure(
-        go.Figure(data=data, layout=layout),
+        figure(data, layout),
         title=title,
         x_title="months since the first visit",
         y_title="everyday function",
@@ -269,7 +270,7 @@ def cramps_figure() -> go.Figure:
         barmode="group", legend=legend_below(traceorder="reversed"), margin=dict(l=60, r=20, b=50), bargap=0.25
     )
     return style_figure(
-        go.Figure(data=data, layout=layout),
+        figure(data, layout),
         title=title,
         x_title="days with a cramp, per month",
         y_title="synthetic person",
@@ -370,7 +371,7 @@ def clinic_figure(table: pd.DataFrame, who: str, hand: str, normal_kg: float) ->
         margin=dict(l=60, r=20, b=50),
     )
     return style_figure(
-        go.Figure(data=data, layout=layout),
+        figure(data, layout),
         title=title,
         x_title="months since the first visit",
         y_title="grip (kg)",
