@@ -37,7 +37,7 @@ APPS = all_apps()
 #: Longest random sequence, and examples per app by kind. An app with controls and figures gets the most; a
 #: prediction's app behind its reveal is also tested on its own; the self-checks are 25 cells of two classes.
 MAX_STEPS = 8
-EXAMPLES = {"app": 15, "prediction": 8, "self-check": 6}
+EXAMPLES = {"app": 10, "prediction": 5, "self-check": 4}
 
 
 class HypothesisDraw:

@@ -274,12 +274,12 @@ def test_in_ci_the_suite_runs_with_the_network_cut():
         socket.create_connection(server.getsockname(), timeout=3).close()
 
 
-@pytest.mark.parametrize("name", ["00_start_here.ipynb", "05_case_lab.ipynb"])
+@pytest.mark.parametrize("name", ["00_start_here.ipynb"])
 def test_re_executing_a_notebook_gives_its_stored_file_byte_for_byte(name):
     """A clean re-run changes nothing in git (no ids, times or random values in the stored file).
 
-    Two notebooks here (figures, live widgets, tables, a per-student case set); `course.py bench` runs every
-    notebook twice and reports how many are byte-identical.
+    One notebook here (figures, live widgets, predictions); `course.py bench` runs every notebook twice and
+    reports how many are byte-identical to each other and to the stored file.
     """
     from tools.execute import executed_text
     from tools.sandbox import sandbox

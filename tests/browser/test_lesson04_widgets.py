@@ -82,7 +82,7 @@ def test_walk_lab_and_diary_work_as_a_learner_uses_them(lab_server, small_screen
 
         open_answers(page)
         problems = layout_problems(page)
-        assert screenshot_notebook(page, SCREENSHOTS / "projector" / LESSON.stem, max_shots=16, settle_ms=120)
+        assert screenshot_notebook(page, SCREENSHOTS / "projector" / LESSON.stem, max_shots=8, settle_ms=120)
         assert problems == [], f"on a projector, with the walk and the diary open: {problems}"
     finally:
         page.close()

@@ -60,7 +60,7 @@ def test_case_lab_in_practice_and_assessed_mode(lab_server, small_screen):
         assert "Not quite" not in feedback.inner_text()
         open_answers(page)
         problems = layout_problems(page)
-        assert screenshot_notebook(page, SCREENSHOTS / "projector" / LESSON.stem, max_shots=16, settle_ms=120)
+        assert screenshot_notebook(page, SCREENSHOTS / "projector" / LESSON.stem, max_shots=8, settle_ms=120)
         assert problems == [], f"on a projector, with the lab open: {problems}"
 
         # Assessed: a different set, no feedback, the answer saved to the hand-in file.

@@ -134,7 +134,7 @@ def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, small_screen)
             assert latencies, f"{notebook.name}: has sliders but no control was found next to a figure"
         assert not [e for e in console_errors if "plotly" in e.lower() or "widget" in e.lower()], console_errors
 
-        shots = screenshot_notebook(page, SCREENSHOTS / SIZE / notebook.stem, max_shots=16, settle_ms=120)
+        shots = screenshot_notebook(page, SCREENSHOTS / SIZE / notebook.stem, max_shots=8, settle_ms=120)
         assert shots and all(s.stat().st_size > 10_000 for s in shots)
         (SCREENSHOTS / SIZE / notebook.stem / "report.json").write_text(
             json.dumps({"report": report, "redraw_ms": latencies, "axe_violations": violations}, indent=2)
