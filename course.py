@@ -112,8 +112,8 @@ def ensure_environment() -> None:
     if STAMP.exists() and STAMP.read_text().strip() == fingerprint:
         return
     say("installing the pinned packages from requirements.lock (first run, or the lock changed)")
-    # The lock pins every package, so pip need not resolve dependencies; modules compile as they are first imported
-    # (compiling all of JupyterLab's at install doubles the first run's time).
+    # The lock pins every package, so pip need not resolve dependencies. (Modules are compiled at install: a class
+    # hub's students run this environment as other accounts, which cannot write the compiled files later.)
     run(
         [
             venv_python(),
@@ -123,7 +123,6 @@ def ensure_environment() -> None:
             "--quiet",
             "--disable-pip-version-check",
             "--no-deps",
-            "--no-compile",
             "-r",
             LOCK,
         ]
