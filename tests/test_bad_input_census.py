@@ -31,6 +31,7 @@ from helpers.start import mrc_ladder
 from helpers.start import quiz as start_quiz
 from helpers.twitching import base_rate_explorer, base_rates, body_map_over_time, side_by_side, trigger_lab
 from helpers.weakness import clinic_visit, daily_life, pathway_explorer
+from tests.test_engine_persona_file import GOOD
 
 DATA = default_data_dir()
 TABLES = ("personas", "daily", "visits", "grip_sessions")
@@ -39,16 +40,7 @@ NAN, INF = math.nan, math.inf
 # ---------------------------------------------------------------------------
 # Broken files, made in tmp_path
 # ---------------------------------------------------------------------------
-PERSONA = """
-[personas.my_case]
-label = "Test person"
-age = 40
-sex = "female"
-category = "benign"
-story = "A story."
-condition = "Healthy"
-condition_explained = "Nothing wrong."
-"""
+PERSONA = GOOD  # the persona-file tests' one valid persona; each case breaks one thing in it
 
 
 def persona_file(tmp_path: Path, text: str = PERSONA, data: bytes | None = None) -> Path:
