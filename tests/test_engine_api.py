@@ -280,3 +280,28 @@ def test_load_cohort_missing_file(tmp_path):
     with pytest.raises(CourseInputError, match=r"personas\.csv") as err:
         load_cohort(tmp_path)
     assert "python3 course.py data" in str(err.value), "the fix names the README's command"
+
+
+def test_threads_give_the_same_tables_as_one_thread(monkeypatch):
+    """Specs simulated two at a time (each from its own streams) give exactly the one-at-a-time tables."""
+    import helpers.engine.cohort as cohort_module
+
+    monkeypatch.setattr(cohort_module, "_THREADS_FROM_VALUES", 0)
+    monkeypatch.setattr(cohort_module, "_cores", lambda: 2)
+    threaded = generate_cohort(days=60, people_per_persona=3)
+    monkeypatch.setattr(cohort_module, "_cores", lambda: 1)
+    serial = generate_cohort(days=60, people_per_persona=3)
+    for name in ("personas", "daily", "visits", "grip_sessions"):
+        pd.testing.assert_frame_equal(getattr(threaded, name), getattr(serial, name), check_exact=True)
+
+
+def test_tables_built_in_place_equal_the_ordinary_constructor():
+    """The in-place tables (pandas blocks filled part by part) are the DataFrame pandas would build itself."""
+    cohort = generate_cohort(days=30, people_per_persona=2)
+    for name in ("daily", "visits", "grip_sessions"):
+        table = getattr(cohort, name)
+        ordinary = pd.DataFrame({col: table[col].to_numpy(dtype=object) for col in table.columns}).infer_objects()
+        ordinary = ordinary.astype(table.dtypes.to_dict())
+        pd.testing.assert_frame_equal(table, ordinary, check_exact=True)
+        table.loc[0, "day"] = 99  # the blocks are ordinary, writable pandas data
+        assert table.loc[0, "day"] == 99

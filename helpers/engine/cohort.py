@@ -14,12 +14,14 @@ import os
 import sys
 import warnings
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from pandas.api.internals import create_dataframe_from_blocks
 
 from helpers.checks import number, whole_number
 from helpers.engine.clinic import clinic_visits, grip_session, session_rest_before, visit_days
@@ -240,70 +242,126 @@ def generate_people(specs: Sequence[PersonaSpec], seed: int | str, days: int) ->
 
 
 def _generate(specs: list[PersonaSpec], seed_int: int, n_days: int, n_people: int, textbook_first: bool) -> Cohort:
-    """The four tables for ``n_people`` people of each spec (see generate_cohort)."""
+    """The four tables for ``n_people`` people of each spec (see generate_cohort).
+
+    Why threads: each spec is simulated from its own random streams, and numpy's draws and array
+    arithmetic release Python's lock, so two specs run at once on two cores with the very same
+    numbers. Each spec writes its rows straight into the tables' preallocated column blocks
+    (``_Table``), so a million-row table is never concatenated or copied.
+    """
     total = len(specs) * n_people
     width = max(2, len(str(total)))
     vdays = visit_days(n_days)
-    session_days = vdays
+    rest = session_rest_before(SESSION_REPETITIONS, SESSION_REST_S)
+    reps = (n_people, len(vdays), len(HANDS), len(rest))
+    daily = _Table(DAILY_COLUMNS, len(specs), n_people * n_days)
+    visits = _Table(VISIT_COLUMNS, len(specs), n_people * len(vdays))
+    sessions = _Table(GRIP_SESSION_COLUMNS, len(specs), int(np.prod(reps)))
 
-    persona_rows: list[pd.DataFrame] = []
-    daily_parts: dict[str, list[np.ndarray]] = {c: [] for c in DAILY_COLUMNS}
-    visit_parts: dict[str, list[np.ndarray]] = {c: [] for c in VISIT_COLUMNS}
-    session_parts: dict[str, list[np.ndarray]] = {c: [] for c in GRIP_SESSION_COLUMNS}
-    for p_index, spec in enumerate(specs):
+    def one_spec(p_index: int, spec: PersonaSpec) -> pd.DataFrame:
         # A spec's own seed: the cohort seed for the course's personas (unchanged numbers), shifted by position
         # when the same persona appears twice (generate_people), so two specs never share random numbers.
         spec_seed = seed_int if textbook_first else (seed_int + p_index) % 2**63
         person_ids = np.array([f"P{p_index * n_people + j + 1:0{width}d}" for j in range(n_people)], dtype=object)
         tl = simulate_persona(spec, spec_seed, n_people, n_days, textbook_first)
-        persona_rows.append(_persona_table(spec, person_ids, tl.traits, textbook_first))
-        daily_parts["person_id"].append(np.repeat(person_ids, n_days))
-        daily_parts["day"].append(np.tile(np.arange(n_days), n_people))
+        daily.put(p_index, "person_id", np.repeat(person_ids, n_days))
+        daily.put(p_index, "day", np.tile(np.arange(n_days), n_people))
         for col, arr in tl.daily.items():
-            daily_parts[col].append(arr.reshape(-1))
-        visits = clinic_visits(spec, tl, spec_seed, vdays)
-        visit_parts["person_id"].append(np.repeat(person_ids, len(vdays)))
-        visit_parts["day"].append(np.tile(vdays, n_people))
-        for col, arr in visits.items():
-            visit_parts[col].append(arr.reshape(-1))
-        rest = session_rest_before(SESSION_REPETITIONS, SESSION_REST_S)
-        n_trials = len(rest)
+            daily.put(p_index, col, arr)
+        visits.put(p_index, "person_id", np.repeat(person_ids, len(vdays)))
+        visits.put(p_index, "day", np.tile(vdays, n_people))
+        for col, arr in clinic_visits(spec, tl, spec_seed, vdays).items():
+            visits.put(p_index, col, arr)
         forces = np.stack(
-            [grip_session(spec, tl, spec_seed, int(d), SESSION_REPETITIONS, SESSION_REST_S) for d in session_days],
+            [grip_session(spec, tl, spec_seed, int(d), SESSION_REPETITIONS, SESSION_REST_S) for d in vdays],
             axis=1,
         )  # (people, sessions, 2, trials)
-        reps = (n_people, len(session_days), len(HANDS), n_trials)
-        session_parts["person_id"].append(np.broadcast_to(person_ids[:, None, None, None], reps).reshape(-1))
-        session_parts["day"].append(np.broadcast_to(session_days[None, :, None, None], reps).reshape(-1))
-        session_parts["hand"].append(
-            np.broadcast_to(np.array(HANDS, dtype=object)[None, None, :, None], reps).reshape(-1)
-        )
-        session_parts["trial"].append(
-            np.broadcast_to(np.arange(1, n_trials + 1)[None, None, None, :], reps).reshape(-1)
-        )
-        session_parts["rest_s_before"].append(np.broadcast_to(rest[None, None, None, :], reps).reshape(-1))
-        session_parts["force_kg"].append(forces.reshape(-1))
+        sessions.put(p_index, "person_id", np.broadcast_to(person_ids[:, None, None, None], reps))
+        sessions.put(p_index, "day", np.broadcast_to(vdays[None, :, None, None], reps))
+        sessions.put(p_index, "hand", np.broadcast_to(np.array(HANDS, dtype=object)[None, None, :, None], reps))
+        sessions.put(p_index, "trial", np.broadcast_to(np.arange(1, len(rest) + 1)[None, None, None, :], reps))
+        sessions.put(p_index, "rest_s_before", np.broadcast_to(rest[None, None, None, :], reps))
+        sessions.put(p_index, "force_kg", forces)
+        return _persona_table(spec, person_ids, tl.traits, textbook_first)
 
+    workers = min(_cores(), len(specs))
+    if workers > 1 and total * n_days >= _THREADS_FROM_VALUES:
+        # The slowest specs first (ALS and extra twitching draw the most), so no thread is left with one at the end.
+        order = sorted(range(len(specs)), key=lambda i: -_relative_cost(specs[i]))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cohort") as pool:
+            futures = {i: pool.submit(one_spec, i, specs[i]) for i in order}
+            persona_rows = [futures[i].result() for i in range(len(specs))]
+    else:
+        persona_rows = [one_spec(i, spec) for i, spec in enumerate(specs)]
     return Cohort(
         personas=pd.concat(persona_rows, ignore_index=True)[list(PERSONA_COLUMNS)],
-        daily=_frame(daily_parts, DAILY_COLUMNS),
-        visits=_frame(visit_parts, VISIT_COLUMNS),
-        grip_sessions=_frame(session_parts, GRIP_SESSION_COLUMNS),
+        daily=daily.frame(),
+        visits=visits.frame(),
+        grip_sessions=sessions.frame(),
     )
 
 
-def _frame(parts: dict[str, list[np.ndarray]], columns: tuple[str, ...]) -> pd.DataFrame:
-    """Concatenate per-persona arrays into a table with fixed dtypes (floats only where declared)."""
-    data = {}
-    for col in columns:
-        arr = np.concatenate(parts[col])
-        if arr.dtype == object:
-            data[col] = arr
-        elif col in _FLOAT_COLUMNS:
-            data[col] = arr.astype(float)
-        else:
-            data[col] = arr.astype(np.int64)
-    return pd.DataFrame(data, columns=list(columns))
+#: Below this many person-days, one thread is as quick (not a model parameter; measured by bench_generator).
+_THREADS_FROM_VALUES: int = 20_000
+
+
+def _relative_cost(spec: PersonaSpec) -> float:
+    """A rough relative cost of one spec (measured one by one: ALS about 1.4x, extra twitching 1.3x the others)."""
+    return 1.0 + 0.4 * (spec.weakness.kind == "als") + 0.3 * (spec.twitching.extra_per_day > 0)
+
+
+def _cores() -> int:
+    """The cores this process may run on (a class server's container may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+class _Table:
+    """A table filled part by part, in place, in the column blocks pandas keeps (one per dtype).
+
+    Why: ``pd.DataFrame`` from a dict of columns copies every column into such blocks; for the
+    1,008-person cohort that copy of 190 MB was a quarter of the generator's time. Integers, floats
+    and text get one block each, with the dtypes ``pd.DataFrame`` would give the same columns
+    (``tests/test_engine_api.py`` holds the two to equal tables).
+    """
+
+    def __init__(self, columns: tuple[str, ...], parts: int, rows_per_part: int) -> None:
+        self.columns = columns
+        self.rows_per_part = rows_per_part
+        rows = parts * rows_per_part
+        text = [c for c in columns if c in _TEXT_COLUMNS]
+        floats = [c for c in columns if c in _FLOAT_COLUMNS and c not in _TEXT_COLUMNS]
+        ints = [c for c in columns if c not in _FLOAT_COLUMNS and c not in _TEXT_COLUMNS]
+        self._blocks = {
+            "int": (np.empty((len(ints), rows), dtype=np.int64), ints),
+            "float": (np.empty((len(floats), rows), dtype=float), floats),
+        }
+        self._where = {c: (kind, i) for kind, (_, cols) in self._blocks.items() for i, c in enumerate(cols)}
+        self._text = {c: np.empty(rows, dtype=object) for c in text}
+
+    def put(self, part: int, column: str, values: np.ndarray) -> None:
+        """Write one part's values of one column (any shape with rows_per_part values, cast like astype)."""
+        rows = slice(part * self.rows_per_part, (part + 1) * self.rows_per_part)
+        flat = np.asarray(values).reshape(-1)
+        if column in self._text:
+            self._text[column][rows] = flat
+            return
+        kind, i = self._where[column]
+        self._blocks[kind][0][i, rows] = flat
+
+    def frame(self) -> pd.DataFrame:
+        """The filled table as a DataFrame that shares the blocks (no copy)."""
+        position = {c: i for i, c in enumerate(self.columns)}
+        blocks: list[tuple[Any, np.ndarray]] = [
+            (values, np.array([position[c] for c in cols], dtype=np.intp))
+            for values, cols in self._blocks.values()
+            if cols
+        ]
+        blocks += [(pd.array(values, dtype="str"), np.array([position[c]])) for c, values in self._text.items()]
+        rows = len(next(iter(self._text.values()))) if self._text else self._blocks["int"][0].shape[1]
+        return create_dataframe_from_blocks(blocks, pd.RangeIndex(rows), pd.Index(self.columns))
 
 
 def _persona_table(

@@ -10,12 +10,14 @@ same whatever the total length.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 import numpy as np
 
 
+@lru_cache(maxsize=1024)
 def stable_int(text: str) -> int:
-    """A stable 64-bit integer from text (sha256), unlike Python's salted hash()."""
+    """A stable 64-bit integer from text (sha256), unlike Python's salted hash(); cached (a few hundred texts)."""
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
 
 

@@ -156,6 +156,20 @@ def _context_means(spec: PersonaSpec, days: np.ndarray) -> dict[str, np.ndarray]
     return means
 
 
+def _observed(
+    level: np.ndarray | float, sd: float, noise: np.ndarray, low: float, high: float, decimals: int = 0
+) -> np.ndarray:
+    """``round(clip(level + sd * noise, low, high), decimals)``, worked out inside ``noise``.
+
+    Why: the daily tables are large, and every temporary array costs fresh memory; ``noise`` must
+    be a fresh draw that nothing else holds. Same operations in the same order, so the same numbers.
+    """
+    noise *= sd
+    noise += level
+    np.clip(noise, low, high, out=noise)
+    return np.round(noise, decimals, out=noise)
+
+
 def _smooth_noise(rng: np.random.Generator, shape: tuple[int, int], tau: float) -> np.ndarray:
     """Unit-variance noise that drifts over days (causal exponential smoothing).
 
@@ -173,16 +187,16 @@ def daily_context(spec: PersonaSpec, draw: Draw, days: np.ndarray, people: int) 
     """Sleep, caffeine, stress and exercise each day: the persona's usual values, episodes and scatter."""
     shape = (people, len(days))
     m = _context_means(spec, days)
-    sleep = np.clip(m["sleep_h"] + SLEEP_SD_H * draw("sleep").standard_normal(shape), 3.0, 11.0)
+    sleep = _observed(m["sleep_h"], SLEEP_SD_H, draw("sleep").standard_normal(shape), 3.0, 11.0, decimals=1)
     caffeine = m["caffeine_mg"] * np.exp(
         CAFFEINE_LOG_SD * draw("caffeine").standard_normal(shape) - CAFFEINE_LOG_SD**2 / 2
     )
-    stress = np.clip(m["stress_0_10"] + STRESS_SD * _smooth_noise(draw("stress"), shape, STRESS_TAU_DAYS), 0.0, 10.0)
+    stress = _observed(m["stress_0_10"], STRESS_SD, _smooth_noise(draw("stress"), shape, STRESS_TAU_DAYS), 0.0, 10.0)
     exercise_day = draw("exercise_day").random(shape) < spec.context.exercise_days_per_week / 7.0
     exercise_day |= m["forced_exercise"][None, :]
     exercise = exercise_day * m["exercise_min"] * np.exp(EXERCISE_LOG_SD * draw("exercise").standard_normal(shape))
-    sleep, caffeine = np.round(sleep, 1), np.round(caffeine / 5.0) * 5.0
-    stress, exercise = np.round(stress), np.round(np.clip(exercise, 0, 300))
+    caffeine = np.round(caffeine / 5.0) * 5.0
+    exercise = np.round(np.clip(exercise, 0, 300))
     return DailyContext(sleep, caffeine, stress, exercise, carry_over(exercise, EXERTION_TAU_DAYS))
 
 
@@ -204,7 +218,6 @@ def true_strength(
     """
     people = len(textbook)
     shape = (people, len(days))
-    strength = np.full((len(REGIONS), *shape), 100.0)
     fatigable_z = np.zeros(shape)
     traits = {
         "alsfrs_r_slope_target": np.full(people, np.nan),
@@ -220,7 +233,9 @@ def true_strength(
         jitter[:, textbook] = 1.0
         strength = als.als_strength(spec.onset_region, days, k, jitter)
         traits = {"alsfrs_r_slope_target": slope, "strength_loss_pct_per_month": k}
-    elif weakness.kind == "focal":
+        return np.round(strength, 1, out=strength), fatigable_z, traits
+    strength = np.full((len(REGIONS), *shape), 100.0)
+    if weakness.kind == "focal":
         depth = weakness.depth_pct * np.exp(FOCAL_DEPTH_LOG_SD * draw("focal_depth").standard_normal(people))
         depth[textbook] = weakness.depth_pct
         ramp = np.clip((days - weakness.start_day) / weakness.onset_days, 0.0, 1.0)
@@ -234,7 +249,7 @@ def true_strength(
         loss = np.clip(loss, 0.0, 60.0)
         for region in weakness.regions:
             strength[R[region]] = 100.0 - loss
-    return np.round(strength, 1), fatigable_z, traits
+    return np.round(strength, 1, out=strength), fatigable_z, traits
 
 
 def daily_fatigue(
@@ -264,7 +279,7 @@ def daily_fatigue(
         fatigue = fatigue + ALS_FATIGUE_PER_LOSS * loss_frac.mean(axis=0)
     if spec.weakness.kind == "fatigable":
         fatigue = fatigue + MG_FATIGUE_SWING * fatigable_z * activity[None, :]
-    observed = np.round(np.clip(fatigue + FATIGUE_SD * draw("fatigue").standard_normal(fatigue.shape), 0, 10))
+    observed = _observed(fatigue, FATIGUE_SD, draw("fatigue").standard_normal(fatigue.shape), 0, 10)
     return fatigue, observed, significant
 
 
@@ -293,9 +308,13 @@ def noticed_twitches(
             weights = np.repeat(g, MIGRATION_BLOCK_DAYS, axis=2)[:, :, :n_days]
         else:
             weights = BENIGN_REGION_WEIGHTS[:, None, None]
-        lam = lam + noticing * weights * level[None, :, :]
+        extra_lam = noticing * weights
+        extra_lam *= level[None, :, :]
+        lam += extra_lam
     if spec.weakness.kind == "als":
-        lam = lam + noticing * ALS_TWITCH_PEAK_PER_DAY * 4.0 * loss_frac * (1.0 - loss_frac)
+        denervation = noticing * ALS_TWITCH_PEAK_PER_DAY * 4.0 * loss_frac
+        denervation *= 1.0 - loss_frac
+        lam += denervation
     return draw("twitches").poisson(lam)
 
 
@@ -319,6 +338,7 @@ def other_symptoms(
     draw: Draw,
     ctx: DailyContext,
     strength: np.ndarray,
+    loss_frac: np.ndarray,
     fatigue_latent: np.ndarray,
     fatigable_z: np.ndarray,
     activity: np.ndarray,
@@ -329,8 +349,7 @@ def other_symptoms(
     def symptom(name: str, level: np.ndarray | float, present: bool) -> np.ndarray:
         if not present:
             return np.zeros(shape)
-        noisy = level + SYMPTOM_SD * draw(name).standard_normal(shape)
-        return np.round(np.clip(noisy, 0.0, 10.0))
+        return _observed(level, SYMPTOM_SD, draw(name).standard_normal(shape), 0.0, 10.0)
 
     sensory, eyes = spec.sensory, spec.eyes
     out: dict[str, np.ndarray] = {}
@@ -341,13 +360,17 @@ def other_symptoms(
     )
     out["balance_0_10"] = symptom("balance", sensory.balance_0_10 * activity[None, :], sensory.balance_0_10 > 0)
     pain_level = spec.pain.pain_0_10 * activity[None, :] + PAIN_DOMS_PER_MIN * np.maximum(0.0, ctx.exertion - 60.0)
-    out["pain_0_10"] = np.round(np.clip(pain_level + PAIN_SD * draw("pain").standard_normal(shape), 0.0, 10.0))
+    out["pain_0_10"] = _observed(pain_level, PAIN_SD, draw("pain").standard_normal(shape), 0.0, 10.0)
     s_bulbar = strength[R["bulbar"]]
     speech_level = 10.0 * np.clip((SPEECH_FROM_BULBAR_PCT - s_bulbar) / BULBAR_SYMPTOM_RANGE_PCT, 0.0, 1.0)
     swallow_level = 10.0 * np.clip((SWALLOWING_FROM_BULBAR_PCT - s_bulbar) / BULBAR_SYMPTOM_RANGE_PCT, 0.0, 1.0)
-    bulbar_noise = draw("bulbar").standard_normal((2, *shape)) * BULBAR_SYMPTOM_SD
-    out["speech_0_10"] = np.round(np.clip(speech_level + (speech_level > 0) * bulbar_noise[0], 0, 10))
-    out["swallowing_0_10"] = np.round(np.clip(swallow_level + (swallow_level > 0) * bulbar_noise[1], 0, 10))
+    if speech_level.any() or swallow_level.any():
+        bulbar_noise = draw("bulbar").standard_normal((2, *shape)) * BULBAR_SYMPTOM_SD
+        out["speech_0_10"] = np.round(np.clip(speech_level + (speech_level > 0) * bulbar_noise[0], 0, 10))
+        out["swallowing_0_10"] = np.round(np.clip(swallow_level + (swallow_level > 0) * bulbar_noise[1], 0, 10))
+    else:  # the same zeros, without drawing noise that zero would multiply (its own stream: nothing shifts)
+        out["speech_0_10"] = np.zeros(shape)
+        out["swallowing_0_10"] = np.zeros(shape)
     swing = 1.0 + EYE_FLUCTUATION * fatigable_z
     eye_level = eyes.eyelid_droop_0_10 * activity[None, :] * np.maximum(0.0, swing)
     out["eyelid_droop_0_10"] = symptom("eyelid", eye_level, eyes.eyelid_droop_0_10 > 0)
@@ -356,17 +379,19 @@ def other_symptoms(
         out["double_vision"] = (draw("double_vision").random(shape) < dv_p).astype(np.int64)
     else:
         out["double_vision"] = np.zeros(shape, dtype=np.int64)
-    checks_rate = spec.anxiety.self_checks_per_day * np.clip(
-        1.0 + CHECKS_PER_STRESS_POINT * (ctx.stress - 5.0), 0.3, None
-    )
-    out["self_checks"] = draw("self_checks").poisson(checks_rate)
-    loss_frac = (100.0 - strength) / 100.0
+    if spec.anxiety.self_checks_per_day > 0:
+        checks_rate = spec.anxiety.self_checks_per_day * np.clip(
+            1.0 + CHECKS_PER_STRESS_POINT * (ctx.stress - 5.0), 0.3, None
+        )
+        out["self_checks"] = draw("self_checks").poisson(checks_rate)
+    else:  # Poisson(0) is always 0
+        out["self_checks"] = np.zeros(shape, dtype=np.int64)
     limb_loss = loss_frac[1:].max(axis=0) if spec.weakness.kind != "fatigable" else loss_frac.max(axis=0)
     reported = (
         REPORTED_FROM_FATIGUE * fatigue_latent + REPORTED_FROM_LOSS * limb_loss + spec.anxiety.reported_weakness_0_10
     )
-    out["reported_weakness_0_10"] = np.round(
-        np.clip(reported + SYMPTOM_SD * draw("reported_weakness").standard_normal(shape), 0, 10)
+    out["reported_weakness_0_10"] = _observed(
+        reported, SYMPTOM_SD, draw("reported_weakness").standard_normal(shape), 0, 10
     )
     return out
 
@@ -412,7 +437,7 @@ def simulate_persona(
     )
     traits["significant_fatigue"] = significant
     twitches = noticed_twitches(spec, draw, ctx, loss_frac, activity)
-    symptoms = other_symptoms(spec, draw, ctx, strength, fatigue_latent, fatigable_z, activity)
+    symptoms = other_symptoms(spec, draw, ctx, strength, loss_frac, fatigue_latent, fatigable_z, activity)
 
     daily: dict[str, np.ndarray] = {f"strength_pct_{region}": strength[i] for i, region in enumerate(REGIONS)}
     daily.update(daily_grip(draw, traits, strength, fatigue_latent))

@@ -96,9 +96,13 @@ def carry_over(daily: np.ndarray, tau_days: float, max_lag: int = CARRY_OVER_MAX
     w /= w.sum()
     out = w[0] * x
     n = x.shape[-1]
-    for lag in range(1, min(max_lag, n - 1) + 1):
-        shifted = np.concatenate([np.repeat(x[..., :1], lag, axis=-1), x[..., : n - lag]], axis=-1)
-        out = out + w[lag] * shifted
+    lags_used = min(max_lag, n - 1)
+    # The series with its first day repeated before it once: each lag is then a view, not a new array.
+    padded = np.concatenate([np.repeat(x[..., :1], lags_used, axis=-1), x], axis=-1)
+    term = np.empty_like(out)
+    for lag in range(1, lags_used + 1):
+        np.multiply(w[lag], padded[..., lags_used - lag : lags_used - lag + n], out=term)
+        out += term
     if n - 1 < max_lag:  # very short series: the rest of the kernel sees the first day
         out = out + w[n:].sum() * x[..., :1]
     return out
