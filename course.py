@@ -36,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
+from helpers.machine import usable_cores  # noqa: E402  (standard library only)
 from tools.chromium import find_chromium, is_ci  # noqa: E402  (standard library only)
 
 VENV = ROOT / ".venv"
@@ -246,12 +247,26 @@ def cmd_test(extra: list[str]) -> int:
         say("CI=true but npm was not found: the accessibility and hub tests will fail. Install Node.js 20 and npm.")
     else:
         say("npm not found: the accessibility check and the hub test are left out (install Node.js 20 and npm).")
-    pytest = [str(venv_python()), "-m", "pytest", *extra]
+    pytest = [str(venv_python()), "-m", "pytest", *test_processes(extra), *extra]
     cut = network_cut()
     if cut:
         say("running the tests with the network cut (a network namespace with only loopback)")
         env["COURSE_NETWORK_CUT"] = "1"
     return subprocess.call(cut + pytest, cwd=ROOT, env=env)
+
+
+def test_processes(extra: list[str]) -> list[str]:
+    """pytest-xdist's options: two test processes where there are two cores, unless the caller chose.
+
+    Why two, by file: the suite is most of CI's time, and a notebook's cells (nbval), a browser
+    test's JupyterLab and the hub's servers must stay in one process, in order. ``--dist loadfile`` keeps
+    each file in one process; tests/conftest.py runs the browser and hub tests in one, one at a time.
+    Two, not more: CI has two cores.
+    """
+    chosen = any(arg == "-n" or arg.startswith(("-n", "--numprocesses", "--dist")) for arg in extra)
+    if chosen or "no:xdist" in extra or usable_cores() < 2:
+        return []
+    return ["-n", "2", "--dist", "loadfile"]
 
 
 def network_cut() -> list[str]:

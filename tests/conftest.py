@@ -12,6 +12,31 @@ from tools.execute import lesson_notebooks
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = lesson_notebooks()
 SCREENSHOTS = ROOT / "screenshots"
+#: Tests that each run servers, kernels and browsers of their own: with pytest-xdist, they run one after
+#: another in one process (see pytest_xdist_make_scheduler).
+ONE_AT_A_TIME = ("tests/browser/", "tests/test_hub.py")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """``course.py test`` runs two processes with ``--dist loadfile``: each test file whole in one process.
+
+    Why whole files: a notebook's cells (nbval) share one kernel and must run in order, and a file's tests
+    may share a module fixture. Why the browser and hub tests together, one after another: run side by
+    side on two cores, anywidget gave up on a widget it must set up within its fixed 2 s (two JupyterLabs
+    and Chromiums), and the hub's student servers missed their deadlines (the hub beside a browser test).
+    xdist's own ``loadgroup`` cannot group them on pytest 9.2 (it renames ``item._nodeid``, which pytest
+    9.2 no longer reads), so the grouping is by path, here.
+    """
+    if config.getoption("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class CourseScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return ONE_AT_A_TIME[0] if nodeid.startswith(ONE_AT_A_TIME) else super()._split_scope(nodeid)
+
+    return CourseScheduling(config, log)
 
 
 @pytest.fixture(scope="session")

@@ -287,9 +287,9 @@ def test_threads_give_the_same_tables_as_one_thread(monkeypatch):
     import helpers.engine.cohort as cohort_module
 
     monkeypatch.setattr(cohort_module, "_THREADS_FROM_VALUES", 0)
-    monkeypatch.setattr(cohort_module, "_cores", lambda: 2)
+    monkeypatch.setattr(cohort_module, "usable_cores", lambda: 2)
     threaded = generate_cohort(days=60, people_per_persona=3)
-    monkeypatch.setattr(cohort_module, "_cores", lambda: 1)
+    monkeypatch.setattr(cohort_module, "usable_cores", lambda: 1)
     serial = generate_cohort(days=60, people_per_persona=3)
     for name in ("personas", "daily", "visits", "grip_sessions"):
         pd.testing.assert_frame_equal(getattr(threaded, name), getattr(serial, name), check_exact=True)

@@ -289,3 +289,16 @@ def test_re_executing_a_notebook_gives_its_stored_file_byte_for_byte(name):
         text, _seconds = executed_text(path, env)
     stored = path.read_text(encoding="utf-8")
     assert text == stored, f"{name}: a fresh run differs from the stored file (run python3 course.py execute {path})"
+
+
+def test_the_suite_runs_in_two_processes_by_file_unless_the_caller_chose(monkeypatch):
+    """Two test processes on two or more cores, in groups that stay whole (nbval's cells, the browser tests)."""
+    import course
+
+    monkeypatch.setattr(course, "usable_cores", lambda: 2)
+    assert course.test_processes([]) == ["-n", "2", "--dist", "loadfile"]
+    assert course.test_processes(["tests/test_tools.py", "-q"]) == ["-n", "2", "--dist", "loadfile"]
+    for chosen in (["-n", "0"], ["-n4"], ["--numprocesses=3"], ["-p", "no:xdist"], ["--dist", "load"]):
+        assert course.test_processes(chosen) == [], chosen
+    monkeypatch.setattr(course, "usable_cores", lambda: 1)
+    assert course.test_processes([]) == []

@@ -30,6 +30,7 @@ from helpers.engine.regions import REGIONS
 from helpers.engine.timelines import simulate_persona
 from helpers.engine.units import HANDS
 from helpers.errors import CourseInputError
+from helpers.machine import usable_cores
 
 #: Seed of the canonical cohort in data/ (not a model parameter: any fixed number would do).
 COURSE_SEED: int = 20240917
@@ -284,7 +285,7 @@ def _generate(specs: list[PersonaSpec], seed_int: int, n_days: int, n_people: in
         sessions.put(p_index, "force_kg", forces)
         return _persona_table(spec, person_ids, tl.traits, textbook_first)
 
-    workers = min(_cores(), len(specs))
+    workers = min(usable_cores(), len(specs))
     if workers > 1 and total * n_days >= _THREADS_FROM_VALUES:
         # The slowest specs first (ALS and extra twitching draw the most), so no thread is left with one at the end.
         order = sorted(range(len(specs)), key=lambda i: -_relative_cost(specs[i]))
@@ -308,14 +309,6 @@ _THREADS_FROM_VALUES: int = 20_000
 def _relative_cost(spec: PersonaSpec) -> float:
     """A rough relative cost of one spec (measured one by one: ALS about 1.4x, extra twitching 1.3x the others)."""
     return 1.0 + 0.4 * (spec.weakness.kind == "als") + 0.3 * (spec.twitching.extra_per_day > 0)
-
-
-def _cores() -> int:
-    """The cores this process may run on (a class server's container may allow fewer than the machine has)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
 
 
 class _Table:

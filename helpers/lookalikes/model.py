@@ -85,7 +85,12 @@ def monthly(persona: str) -> pd.DataFrame:
 
 
 def lab_table(persona: str) -> pd.DataFrame:
-    """The lab's table for one person: the monthly means, with the grip fall at each clinic visit's month."""
+    """The lab's table for one person: the monthly means, with the grip fall at each clinic visit's month (a copy)."""
+    return _lab_table(check_persona(persona)).copy()
+
+
+@cache
+def _lab_table(persona: str) -> pd.DataFrame:
     return monthly(persona).merge(grip_drops(persona), on="month", how="left")
 
 
@@ -340,7 +345,12 @@ def separating_question(first: str, second: str) -> Pairing:
     Why an order: clinicians ask the most telling question first (is it getting worse and spreading?), then
     where it is and what comes with it. Every pair of the twelve differs on at least one question (tested).
     """
-    a, b = check_pair(first, second)
+    return _separating_question(*check_pair(first, second))
+
+
+@cache
+def _separating_question(a: str, b: str) -> Pairing:
+    """separating_question for two checked ids (cached: the data never change in a session)."""
     for feature in FEATURES:
         (va, wa), (vb, wb) = answer(a, feature.key), answer(b, feature.key)
         if va != vb:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -90,11 +91,12 @@ def lab_figure(pairing: Pairing, first: pd.DataFrame, second: pd.DataFrame) -> g
     traces = []
     for (column, _title, _unit), yaxis in zip(panels, axes, strict=True):
         for who, table, style in zip(names, (first, second), PAIR_STYLE, strict=True):
-            rows = table.dropna(subset=[column])
+            values = table[column].to_numpy(dtype=float)
+            shown = ~np.isnan(values)  # months with a value (grip falls exist only at visit months)
             traces.append(
                 line(
-                    rows["month"],
-                    rows[column],
+                    table["month"].to_numpy()[shown].tolist(),
+                    values[shown].tolist(),
                     who,
                     style["color"],
                     width=3,

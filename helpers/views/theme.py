@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import plotly.graph_objects as go
@@ -208,13 +209,15 @@ def _greedy_lines(units: list[str], size: float, room_px: float, bold: bool) -> 
     return lines
 
 
+@lru_cache(maxsize=4096)
 def wrap_text(text: str, size: float, room_px: float = TEXT_ROOM_PX, bold: bool = False) -> str:
     """``text`` broken with <br> into lines no wider than ``room_px`` at ``size`` px (plotly does not wrap text).
 
     The one wrapping rule for every figure's title, mark, panel headings and long labels. Line breaks already
     in ``text`` are kept; a number is kept with the word after it; a word wider than the room gets a line of
     its own. Lines are balanced (as few lines as fit, then as even as they can be), so a title never ends
-    in one stray word. Only the breaks change, never the words.
+    in one stray word. Only the breaks change, never the words. Cached: an app redraws the same titles and
+    labels on every move of a control, and balancing the lines measures each one many times.
     """
     out: list[str] = []
     for paragraph in re.split(r"<br\s*/?>", text):
