@@ -305,3 +305,17 @@ def test_tables_built_in_place_equal_the_ordinary_constructor():
         pd.testing.assert_frame_equal(table, ordinary, check_exact=True)
         table.loc[0, "day"] = 99  # the blocks are ordinary, writable pandas data
         assert table.loc[0, "day"] == 99
+
+
+def test_a_table_column_left_unwritten_is_an_error_not_arbitrary_numbers():
+    from helpers.engine.cohort import VISIT_COLUMNS, _Table
+
+    table = _Table(VISIT_COLUMNS, parts=2, rows_per_part=3)
+    for part in (0, 1):
+        for column in VISIT_COLUMNS:
+            if (part, column) != (1, "day"):
+                table.put(part, column, np.zeros(3) if column != "person_id" else np.array(["P1"] * 3, dtype=object))
+    with pytest.raises(RuntimeError, match="day"):
+        table.frame()
+    table.put(1, "day", np.arange(3))
+    assert table.frame()["day"].tolist() == [0, 0, 0, 0, 1, 2]

@@ -302,13 +302,13 @@ def _generate(specs: list[PersonaSpec], seed_int: int, n_days: int, n_people: in
     )
 
 
-#: Below this many person-days, one thread is as quick (not a model parameter; measured by bench_generator).
+#: Below this many person-days one thread is used (not a model parameter; an assumption: a pool costs about 1 ms).
 _THREADS_FROM_VALUES: int = 20_000
 
 
 def _relative_cost(spec: PersonaSpec) -> float:
-    """A rough relative cost of one spec (measured one by one: ALS about 1.4x, extra twitching 1.3x the others)."""
-    return 1.0 + 0.4 * (spec.weakness.kind == "als") + 0.3 * (spec.twitching.extra_per_day > 0)
+    """A rough relative cost of one spec, for ordering only (timed once here: ALS and extra twitching 1.2-1.4x)."""
+    return 1.0 + 0.3 * (spec.weakness.kind == "als") + 0.2 * (spec.twitching.extra_per_day > 0)
 
 
 class _Table:
@@ -333,11 +333,14 @@ class _Table:
         }
         self._where = {c: (kind, i) for kind, (_, cols) in self._blocks.items() for i, c in enumerate(cols)}
         self._text = {c: np.empty(rows, dtype=object) for c in text}
+        self._parts = parts
+        self._written: dict[str, set[int]] = {c: set() for c in columns}
 
     def put(self, part: int, column: str, values: np.ndarray) -> None:
         """Write one part's values of one column (any shape with rows_per_part values, cast like astype)."""
         rows = slice(part * self.rows_per_part, (part + 1) * self.rows_per_part)
         flat = np.asarray(values).reshape(-1)
+        self._written[column].add(part)
         if column in self._text:
             self._text[column][rows] = flat
             return
@@ -345,7 +348,10 @@ class _Table:
         self._blocks[kind][0][i, rows] = flat
 
     def frame(self) -> pd.DataFrame:
-        """The filled table as a DataFrame that shares the blocks (no copy)."""
+        """The filled table as a DataFrame sharing the blocks (no copy), once every part of every column is written."""
+        unwritten = {c: self._parts - len(parts) for c, parts in self._written.items() if len(parts) < self._parts}
+        if unwritten:  # the blocks start uninitialised: a column left out would be arbitrary numbers
+            raise RuntimeError(f"cohort table columns not written for every spec (column: specs missing): {unwritten}")
         position = {c: i for i, c in enumerate(self.columns)}
         blocks: list[tuple[Any, np.ndarray]] = [
             (values, np.array([position[c] for c in cols], dtype=np.intp))
