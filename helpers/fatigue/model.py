@@ -260,6 +260,12 @@ def weekly_diary(persona: str, months: int = 24) -> pd.DataFrame:
     """
     persona = check_persona(persona)
     m = whole_number("months", months, *DIARY_MONTHS_RANGE, "show 2 to 24 months of diary")
+    return _weekly_diary(persona, m).copy()
+
+
+@lru_cache(maxsize=64)
+def _weekly_diary(persona: str, m: int) -> pd.DataFrame:
+    """weekly_diary for checked arguments (cached: an app redraws and judges the same weeks, and data never change)."""
     d = diary(persona)
     d = d[d["day"] < round(m * DAYS_PER_MONTH)]
     normal = normal_grip_kg(persona)
