@@ -108,6 +108,85 @@ def _control_rows(name: str, times: list[float], floor: tuple[float, float] | No
     return rows
 
 
+#: Applies each captured update with plotly.js in a bare page and waits for the next frame: (median, p95) ms.
+PLOTLY_ALONE_JS = """async ([start, updates]) => {
+  const gd = document.getElementById('gd');
+  const undef = o => {
+    for (const k in o) if (Array.isArray(o[k])) o[k] = o[k].map(v => (v === '__skip__' ? undefined : v));
+    return o;
+  };
+  const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  const stats = t => { t.sort((a, b) => a - b); return [t[Math.floor(t.length / 2)], t[Math.floor(t.length * 0.95)]]; };
+  const timed = async apply => {
+    const t0 = performance.now();
+    await apply();
+    await frame();
+    return performance.now() - t0;
+  };
+  await Plotly.newPlot(gd, start.data, start.layout);
+  const app = [];
+  for (const u of updates) app.push(await timed(() => Plotly.update(gd, undef(u.restyle), u.relayout, u.traces)));
+  await Plotly.newPlot(gd, [{x: [0, 1], y: [0, 5], mode: 'lines+markers'}], {});
+  const one = [];
+  for (let i = 0; i < updates.length; i++) one.push(await timed(() => Plotly.restyle(gd, {y: [[0, i % 10]]}, [0])));
+  return {app: stats(app), one: stats(one)};
+}"""
+
+
+def _grip_lab_updates() -> tuple[dict, list[dict]]:
+    """The grip lab's figure and the updates its repetitions slider sends over 13-20 grips (as JSON for the page)."""
+    import json
+
+    from plotly.basedatatypes import Undefined
+    from plotly.utils import PlotlyJSONEncoder
+
+    from helpers.fatigue import grip_lab
+
+    class Encoder(PlotlyJSONEncoder):
+        def default(self, o):  # plotly's "leave this trace alone" marker has no JSON form: the page restores it
+            return "__skip__" if o is Undefined else super().default(o)
+
+    lab = grip_lab()
+    start = json.loads(lab.figure.to_json())
+    sent: list[dict] = []
+    send = lab.figure.plotly_update
+
+    def capture(restyle_data=None, relayout_data=None, trace_indexes=None, **kwargs):
+        update = {"restyle": restyle_data or {}, "relayout": relayout_data or {}, "traces": trace_indexes}
+        sent.append(json.loads(json.dumps(update, cls=Encoder)))
+        return send(restyle_data=restyle_data, relayout_data=relayout_data, trace_indexes=trace_indexes, **kwargs)
+
+    lab.figure.plotly_update = capture
+    for repetitions in list(range(13, 21)) * 3:
+        lab.repetitions.value = repetitions
+    return start, sent
+
+
+def plotly_alone_rows(context) -> list[dict]:
+    """plotly.js alone, in a bare page (no kernel, no widgets): the grip lab's real updates and a one-line figure.
+
+    Why: it splits the input-to-redraw time into the browser's own drawing and everything else, so that
+    the rows above can be read: what the course's Python and messages could still save, and what only a
+    lighter figure could.
+    """
+    import plotly
+
+    start, updates = _grip_lab_updates()
+    page = context.new_page()
+    script = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text()
+    page.set_content(f"<div id='gd' style='width:900px;height:600px'></div><script>{script}</script>")
+    result = page.evaluate(PLOTLY_ALONE_JS, [start, updates])
+    page.close()
+    name = "browser: plotly.js alone in a bare page, {} (apply, then the next frame)"
+    return [
+        {"benchmark": name.format(f"grip lab update {which}"), "value": v, "unit": "ms", "target": "context"}
+        for which, v in zip(("median", "p95"), result["app"], strict=True)
+    ] + [
+        {"benchmark": name.format(f"one-line restyle {which}"), "value": v, "unit": "ms", "target": "context"}
+        for which, v in zip(("median", "p95"), result["one"], strict=True)
+    ]
+
+
 def rows() -> list[dict]:
     import tempfile
 
@@ -160,6 +239,7 @@ def rows() -> list[dict]:
                 out += _control_rows(name, times, None if notebook == floor_nb else floor)
             page.close()
             server.shutdown_kernels()
+        out += plotly_alone_rows(context)
     twin = [r["value"] for r in out if r["benchmark"] == COURSE_TWIN + " median"]
     if usual and twin:
         out.append(
