@@ -319,3 +319,17 @@ def test_a_table_column_left_unwritten_is_an_error_not_arbitrary_numbers():
         table.frame()
     table.put(1, "day", np.arange(3))
     assert table.frame()["day"].tolist() == [0, 0, 0, 0, 1, 2]
+
+
+def test_extra_twitching_in_the_usual_places_simulates():
+    """A persona file may give extra twitching the "triggers" pattern (one profile for all days), not only migrating."""
+    import dataclasses
+
+    from helpers.engine.cohort import generate_people
+    from helpers.engine.personas import load_persona_specs
+
+    spec = load_persona_specs()["benign_fasciculation"]
+    usual_places = dataclasses.replace(spec, twitching=dataclasses.replace(spec.twitching, pattern="triggers"))
+    cohort = generate_people([usual_places], seed=7, days=90)
+    twitches = cohort.daily[[c for c in cohort.daily.columns if c.startswith("twitches_")]].sum(axis=1)
+    assert twitches.mean() > 5, "extra twitching in the usual places adds to the everyday triggers"

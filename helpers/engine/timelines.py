@@ -308,9 +308,7 @@ def noticed_twitches(
             weights = np.repeat(g, MIGRATION_BLOCK_DAYS, axis=2)[:, :, :n_days]
         else:
             weights = BENIGN_REGION_WEIGHTS[:, None, None]
-        extra_lam = noticing * weights
-        extra_lam *= level[None, :, :]
-        lam += extra_lam
+        lam += noticing * weights * level[None, :, :]  # weights may be one profile for all days: not in place
     if spec.weakness.kind == "als":
         denervation = noticing * ALS_TWITCH_PEAK_PER_DAY * 4.0 * loss_frac
         denervation *= 1.0 - loss_frac
