@@ -302,3 +302,24 @@ def test_the_suite_runs_in_two_processes_by_file_unless_the_caller_chose(monkeyp
         assert course.test_processes(chosen) == [], chosen
     monkeypatch.setattr(course, "usable_cores", lambda: 1)
     assert course.test_processes([]) == []
+
+
+def test_browser_and_hub_tests_share_one_process_and_each_other_file_stays_whole(pytestconfig, monkeypatch):
+    """The xdist scheduler of tests/conftest.py: one scope for all browser and hub tests, one per other file."""
+    from tests.conftest import pytest_xdist_make_scheduler
+
+    monkeypatch.setattr(pytestconfig.option, "dist", "loadfile", raising=False)
+    monkeypatch.setattr(pytestconfig.option, "tx", ["2*popen"], raising=False)  # as `-n 2` sets it
+    scheduler = pytest_xdist_make_scheduler(pytestconfig, None)
+    scope = scheduler._split_scope  # type: ignore[attr-defined]
+    browser = {
+        scope("tests/browser/test_notebooks_in_browser.py::test_notebook_runs_and_draws_in_chromium[00_start_here]"),
+        scope("tests/browser/test_handouts.py::test_every_lesson_has_a_handout_source"),
+        scope("tests/test_hub.py::test_idle_servers_are_stopped_and_a_busy_one_is_not"),
+    }
+    assert len(browser) == 1
+    assert scope("notebooks/01_tired_or_weak.ipynb::Cell 0") == scope("notebooks/01_tired_or_weak.ipynb::Cell 9")
+    assert scope("notebooks/01_tired_or_weak.ipynb::Cell 0") not in browser
+    assert scope("tests/test_palette.py::test_a") != scope("tests/test_tools.py::test_b")
+    monkeypatch.setattr(pytestconfig.option, "dist", "no")
+    assert pytest_xdist_make_scheduler(pytestconfig, None) is None, "only course.py test's --dist loadfile"
