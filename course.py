@@ -263,7 +263,7 @@ def test_processes(extra: list[str]) -> list[str]:
     each file in one process; tests/conftest.py runs the browser and hub tests in one, one at a time.
     Two, not more: CI has two cores.
     """
-    chosen = any(arg == "-n" or arg.startswith(("-n", "--numprocesses", "--dist")) for arg in extra)
+    chosen = any(arg.startswith(("-n", "--numprocesses", "--dist")) for arg in extra)
     if chosen or "no:xdist" in extra or usable_cores() < 2:
         return []
     return ["-n", "2", "--dist", "loadfile"]
