@@ -57,10 +57,14 @@ def test_walk_lab_and_diary_work_as_a_learner_uses_them(lab_server, small_screen
         diary.locator("input[placeholder^='e.g. a few seconds']").fill("short of breath on the stairs")
         diary.locator("button", has_text="Save entry").click()
         page.wait_for_function(
-            "el => el.innerText.toLowerCase().includes('call your emergency number now')",
+            # The standing line under Save already says "call your emergency number now": wait for the
+            # words only a finished save shows, or the file may not be written yet.
+            "el => el.innerText.includes('This entry mentions') && el.innerText.includes('Your entry was saved')",
             arg=diary.element_handle(),
             timeout=15_000,
         )
+        alert = diary.locator("[role='alert']").last.inner_text().lower()
+        assert "call your emergency number now" in alert, alert
         saved = lab_server.home / "symptom-diary" / "my-diary.csv"
         rows = list(csv.DictReader(saved.open(encoding="utf-8")))
         assert [(r["where"], r["what"]) for r in rows] == [("chest", "breathing")]
