@@ -109,6 +109,36 @@ def test_benign_persona_keeps_full_strength_while_twitching_everywhere():
     )
 
 
+def test_monthly_regions_are_the_plain_monthly_means_of_each_region():
+    """The fast monthly_regions (one groupby for all regions) against the obvious way, region by region."""
+    import pandas as pd
+
+    for persona in m.BODY_MAP_PERSONAS:
+        daily = m.persona_daily(persona)
+        month = daily["day"] // m.DAYS_PER_MONTH + 1
+        got = m.monthly_regions(daily)
+        assert got["month"].tolist() == [mo for mo in sorted(month.unique()) for _ in REGIONS]
+        assert got["region"].tolist() == list(REGIONS) * month.nunique()
+        for region in REGIONS:
+            rows = got[got["region"] == region].set_index("month")
+            twitches = daily[f"twitches_{region}"].astype(float).groupby(month).mean().round(2)
+            strength = daily[f"strength_pct_{region}"].astype(float).groupby(month).mean().round(1)
+            pd.testing.assert_series_equal(
+                rows["twitches_per_day"], twitches, check_names=False, check_index_type=False
+            )
+            pd.testing.assert_series_equal(rows["strength_pct"], strength, check_names=False, check_index_type=False)
+            assert (rows["weak"] == (strength < m.WEAK_BELOW_PCT)).all()
+            assert (rows["twitching"] == (twitches >= m.TWITCHING_FROM_PER_DAY)).all()
+
+
+def test_a_body_map_month_is_that_month_only_and_a_copy():
+    one = m.body_map_month("als_limb_onset", 3)
+    assert one["month"].tolist() == [3] * len(REGIONS) and one["region"].tolist() == list(REGIONS)
+    assert one.index.tolist() == list(range(len(REGIONS)))
+    one["strength_pct"] = 0.0
+    assert m.body_map_month("als_limb_onset", 3)["strength_pct"].min() > 0, "changing the copy left the cache alone"
+
+
 def test_benign_twitching_shifts_between_regions_from_month_to_month():
     months = m.persona_months("benign_fasciculation")
     busiest = months.loc[months.groupby("month")["twitches_per_day"].idxmax(), "region"]

@@ -175,30 +175,31 @@ def monthly_regions(daily: pd.DataFrame) -> pd.DataFrame:
     Columns: month (1..), region, twitches_per_day, strength_pct, twitching (bool),
     weak (bool). Months are calendar-average months of 30.4 days.
     """
-    month = (daily["day"].to_numpy() // DAYS_PER_MONTH).astype(int) + 1
-    frames = []
-    for region in REGIONS:
-        grouped = (
-            pd.DataFrame(
-                {
-                    "month": month,
-                    "twitches_per_day": daily[f"twitches_{region}"].to_numpy(dtype=float),
-                    "strength_pct": daily[f"strength_pct_{region}"].to_numpy(dtype=float),
-                }
-            )
-            .groupby("month", as_index=False)
-            .mean()
-        )
-        grouped.insert(1, "region", region)
-        frames.append(grouped)
-    out = pd.concat(frames, ignore_index=True)
-    out["twitches_per_day"] = out["twitches_per_day"].round(2)
-    out["strength_pct"] = out["strength_pct"].round(1)
-    out["twitching"] = out["twitches_per_day"] >= TWITCHING_FROM_PER_DAY
-    out["weak"] = out["strength_pct"] < WEAK_BELOW_PCT
-    return out.sort_values(
-        ["month", "region"], key=lambda s: s.map(REGIONS.index) if s.name == "region" else s
-    ).reset_index(drop=True)
+    month = (daily["day"].to_numpy() // DAYS_PER_MONTH).astype(np.int64) + 1
+    # One groupby over all regions' columns, not one per region then a concat and a sort: the body map's
+    # person dropdown waits on this the first time a person is chosen. The means are pandas' own (its
+    # compensated sums), so every rounded value is as before.
+    columns = [f"{column}_{region}" for column in ("twitches", "strength_pct") for region in REGIONS]
+    wide = pd.DataFrame({"month": month} | {c: daily[c].to_numpy(dtype=float) for c in columns})
+    means = wide.groupby("month", sort=True).mean()
+    months, n_regions = means.index.to_numpy(dtype=np.int64), len(REGIONS)
+
+    def per_month(column: str) -> np.ndarray:
+        """Month-major, REGIONS order within a month."""
+        return means[[f"{column}_{region}" for region in REGIONS]].to_numpy().ravel()
+
+    twitches = np.round(per_month("twitches"), 2)
+    strength = np.round(per_month("strength_pct"), 1)
+    return pd.DataFrame(
+        {
+            "month": np.repeat(months, n_regions),
+            "region": pd.array(np.tile(np.array(REGIONS, dtype=object), len(months)), dtype="str"),
+            "twitches_per_day": twitches,
+            "strength_pct": strength,
+            "twitching": twitches >= TWITCHING_FROM_PER_DAY,
+            "weak": strength < WEAK_BELOW_PCT,
+        }
+    )
 
 
 @lru_cache(maxsize=16)
@@ -212,16 +213,19 @@ def month_count(persona: str) -> int:
 
 
 @lru_cache(maxsize=16)
-def _months_by_number(persona: str) -> dict[int, pd.DataFrame]:
-    months = persona_months(persona)
-    return {int(k): g.reset_index(drop=True) for k, g in months.groupby("month")}
+def _first_row_of_month(persona: str) -> dict[int, int]:
+    """Where each month starts in ``persona_months`` (month-major, one row per region: a month is one slice)."""
+    months = persona_months(persona)["month"].to_numpy()
+    return {int(months[i]): i for i in range(0, len(months), len(REGIONS))}
 
 
 def body_map_month(persona: str, month: int) -> pd.DataFrame:
     """The six regions of one month (REGIONS order) for the body map (a copy; the cache stays intact)."""
-    by_number = _months_by_number(check_persona(persona, BODY_MAP_PERSONAS))
-    m = whole_number("month", month, 1, max(by_number), "pick a month on the slider")
-    return by_number[m].copy()
+    persona = check_persona(persona, BODY_MAP_PERSONAS)
+    first_row = _first_row_of_month(persona)
+    m = whole_number("month", month, 1, max(first_row), "pick a month on the slider")
+    start = first_row[m]
+    return persona_months(persona).iloc[start : start + len(REGIONS)].reset_index(drop=True).copy()
 
 
 def first_weak_month(months: pd.DataFrame) -> dict[str, int | None]:
