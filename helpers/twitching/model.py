@@ -225,7 +225,7 @@ def body_map_month(persona: str, month: int) -> pd.DataFrame:
     first_row = _first_row_of_month(persona)
     m = whole_number("month", month, 1, max(first_row), "pick a month on the slider")
     start = first_row[m]
-    return persona_months(persona).iloc[start : start + len(REGIONS)].reset_index(drop=True).copy()
+    return persona_months(persona).iloc[start : start + len(REGIONS)].reset_index(drop=True)  # a new frame
 
 
 def first_weak_month(months: pd.DataFrame) -> dict[str, int | None]:

@@ -74,6 +74,20 @@ LEGEND_BELOW: dict[str, Any] = dict(
     font=dict(size=LEGEND_FONT_SIZE),
 )
 
+#: Every axis, x and y: light grid, outside ticks. automargin: tick labels and axis titles push the margins instead
+#: of being cut off. With that, no tick label can run past the figure, so plotly need not measure each one after
+#: every redraw to hide those that do (ticklabeloverflow "allow": its default measures them, about a sixth of a
+#: two-panel figure's update).
+AXIS_STYLE = dict(
+    showgrid=True,
+    gridcolor="#e3e3e3",
+    linecolor="#444",
+    ticks="outside",
+    zeroline=False,
+    automargin=True,
+    ticklabeloverflow="allow",
+)
+
 COURSE_TEMPLATE = go.layout.Template(
     layout=dict(
         font=dict(family="DejaVu Sans, Arial, sans-serif", size=FONT_SIZE, color="#1a1a1a"),
@@ -81,28 +95,8 @@ COURSE_TEMPLATE = go.layout.Template(
         paper_bgcolor="white",
         plot_bgcolor="white",
         title=dict(x=0.01, xanchor="left", font=dict(size=TITLE_FONT_SIZE)),
-        # automargin: tick labels and axis titles push the margins instead of being cut off. With that, no tick
-        # label can run past the figure, so plotly need not measure each one after every redraw to hide those that
-        # do (ticklabeloverflow "allow": its default measures them, about a sixth of a two-panel figure's update).
-        xaxis=dict(
-            showgrid=True,
-            gridcolor="#e3e3e3",
-            linecolor="#444",
-            ticks="outside",
-            zeroline=False,
-            automargin=True,
-            ticklabeloverflow="allow",
-            title=dict(standoff=8),
-        ),
-        yaxis=dict(
-            showgrid=True,
-            gridcolor="#e3e3e3",
-            linecolor="#444",
-            ticks="outside",
-            zeroline=False,
-            automargin=True,
-            ticklabeloverflow="allow",
-        ),
+        xaxis=dict(AXIS_STYLE, title=dict(standoff=8)),
+        yaxis=dict(AXIS_STYLE),
         legend=dict(LEGEND_BELOW, bgcolor="rgba(255,255,255,0.85)"),
         margin=dict(l=60, r=20, t=80, b=50),
         hoverlabel=dict(font_size=FONT_SIZE),
