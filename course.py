@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 from helpers.machine import usable_cores  # noqa: E402  (standard library only)
 from tools.chromium import find_chromium, is_ci  # noqa: E402  (standard library only)
+from tools.sandbox import CELL_TOOLBAR_OFF  # noqa: E402  (standard library only)
 
 VENV = ROOT / ".venv"
 STAMP = VENV / ".course-env-stamp"
@@ -51,8 +52,10 @@ MY_NOTEBOOKS = ROOT / "my-notebooks"
 LAB_OVERRIDES = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
     # The active cell's toolbar (duplicate, move, insert, delete) is in the Tab order: a keyboard user pressing
-    # Space on it edits the lesson by accident. The menus and shortcuts still do all of it.
-    "@jupyterlab/cell-toolbar-extension:plugin": {"showToolbar": False},
+    # Space on it edits the lesson by accident. The menus and shortcuts still do all of it. "showToolbar" alone
+    # is not enough in JupyterLab 4.6: it reaches only the notebook opened last before the setting loaded, so
+    # every item is also removed (an empty toolbar has nothing to focus).
+    "@jupyterlab/cell-toolbar-extension:plugin": CELL_TOOLBAR_OFF,
 }
 #: Every kernel of the course's environment loads the course's error display (helpers/kernel.py).
 KERNEL_CONFIG = "c.InteractiveShellApp.extensions = ['helpers.kernel']\n"

@@ -7,8 +7,15 @@ once. Everything here is produced from ``CARE_LEVELS``; nothing restates it.
 The time frames follow national guidance: NHS pages on stroke (FAST), Guillain-
 Barré syndrome, cauda equina syndrome, double vision, myasthenia gravis, pins and
 needles, twitching and tiredness (keys nhsstroke, nhsgbs, nhscauda, nhsdoublevision,
-nhsmg, nhspins, nhstwitch2023, nhstired2023 in data/references.toml), and two
-neurologists' reviews of the course.
+nhsmg, nhspins, nhstwitch2023, nhstired2023 in data/references.toml) and NICE NG42 for the
+signs of breathing muscles weakening slowly (nice2016: breathless lying flat, waking
+breathless, morning headaches, a weak cough).
+Two choices are the course's own, made with neurologists' reviews and labelled here as
+ASSUMPTIONS: new double vision that does not go away, even if not sudden, goes to "today", and double
+vision that comes and goes to "within days" (both above the NHS page's GP advice, because it can come
+from a nerve palsy or from myasthenia that is about to spread), and spreading
+weakness that may be Guillain-Barré syndrome, or fatigable weakness that now affects speech or
+swallowing, goes to hospital the same day (breathing and swallowing need checking there).
 """
 
 from __future__ import annotations
@@ -44,48 +51,56 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
         "999 in the UK, 911 in the US and Canada, 112 in the EU",
         (
             "weakness, numbness or a drooping face that comes on suddenly, within seconds or minutes, especially on "
-            "one side, or speech that suddenly becomes slurred or muddled, even if it gets better or goes away (if it "
-            "happened today, call now): it could be a stroke or a mini-stroke. Think FAST: is the Face drooping, is "
-            "one Arm weak, is Speech slurred? Then it is Time to call",
+            "one side. Or speech that suddenly becomes slurred or muddled. Call even if it gets better or goes away "
+            "(if it happened today, call now): it could be a stroke or a mini-stroke. Think FAST: is the Face "
+            "drooping, is one Arm weak, is Speech slurred? Then it is Time to call",
             "double vision, or a drooping eyelid, that comes on suddenly, especially with a headache or a painful eye",
-            "weakness that came on or spread over minutes or hours, or is getting worse by the hour, including "
-            "weakness of both legs, or of both arms and legs (even if you have had attacks like this before, for "
-            "example with a thyroid or potassium problem)",
+            "weakness that came on or spread over minutes or hours, or is getting worse by the hour. This includes "
+            "weakness of both legs, or of both arms and legs. Call even if you have had attacks like this before, "
+            "for example with a thyroid or potassium problem",
             "you suddenly cannot stand or walk, or cannot move an arm or a leg",
             "numbness around the bottom or genitals, or new loss of bladder or bowel control, especially with "
             "weakness or numbness in both legs",
-            "trouble breathing",
+            "trouble breathing: struggling to breathe, or breathless at rest or when you talk",
             "choking that does not clear, or being unable to swallow food, drink or your own saliva",
-            "thoughts of harming yourself or ending your life (or call a crisis line now: Samaritans 116 123 in the "
-            "UK and Ireland, 988 in the US)",
+            "thoughts of harming yourself or ending your life (or call a crisis line now: Samaritans on 116 123 in "
+            "the UK and Ireland; 988 in the US and Canada)",
         ),
         "#D55E00",
         "weakness, numbness, a drooping face, slurred or muddled speech, double vision or a drooping eyelid that "
         "comes on suddenly, even if it goes away; weakness that came on or spread over minutes or hours; you "
         "suddenly cannot stand, walk or move a limb; numbness around the bottom or genitals, or new loss of "
         "bladder or bowel control; trouble breathing; choking that does not clear, or you cannot swallow; "
-        "thoughts of harming yourself (Samaritans "
-        "116 123, 988 in the US)",
+        "thoughts of harming yourself (crisis line: Samaritans 116 123 in the UK and Ireland; 988 in the US and "
+        "Canada)",
     ),
     CareLevel(
         "same_day",
         "Get urgent medical help today",
         "from an urgent appointment with your GP (family doctor), an urgent care centre, or NHS 111 (the UK's "
-        "urgent advice line)",
+        "urgent advice line); where a sign says hospital, go to an emergency department (A&E)",
         (
-            "weakness, often with tingling, that has spread over one or more days, for example up both legs (if it "
-            "is getting worse by the hour, affects breathing, or you cannot swallow, call your emergency number)",
+            "weakness, often with tingling, that is spreading day by day, over one to a few days, for example up "
+            "both legs. Go to hospital today. If it gets worse by the hour, affects breathing, or you cannot "
+            "swallow, call your emergency number",
             "numbness or tingling, without weakness, that has spread over hours or days, especially in both feet or "
             "both hands, or up the legs",
-            "weakness that gets worse with use and better with rest, and now affects swallowing or speech",
+            "weakness that gets worse with use and better with rest, and now affects swallowing or speech. Go to "
+            "hospital today",
+            "if you have weakness, or a nerve or muscle condition, and your breathing has changed. For example, you "
+            "are breathless when you lie flat, or you wake up breathless. Or you have new headaches in the "
+            "morning, or your cough has become weak",
+            "new double vision that does not go away, even if it came on slowly. An optician or an eye hospital can "
+            "also see you today",
             "sudden weakness, numbness, a drooping face or trouble speaking that happened on an earlier day and has "
             "gone away, if you did not get help at the time (a possible mini-stroke)",
         ),
         "#E69F00",
-        "weakness that has spread over one or more days (for example up both legs); numbness or tingling, without "
-        "weakness, that has spread over hours or days; weakness that comes and goes with use and now affects "
-        "swallowing or speech; sudden weakness, numbness, a drooping face or trouble speaking that happened on an "
-        "earlier day and has gone away, if you got no help at the time",
+        "weakness spreading day by day, over one to a few days (for example up both legs); numbness or tingling, "
+        "without weakness, that has spread over hours or days; weakness that gets worse with use and now affects "
+        "swallowing or speech; with weakness, breathless lying flat, waking breathless or a weak cough; new double "
+        "vision that does not go away; sudden weakness, numbness, a drooping face or trouble speaking that "
+        "happened on an earlier day and has gone away, if you got no help at the time",
     ),
     CareLevel(
         "soon",
@@ -94,11 +109,11 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
         (
             "an everyday task that has become harder because of weakness: a foot that catches, a key you cannot "
             "turn, a jar you can no longer open",
-            "weakness that is getting worse over weeks, or spreading to another part of the body",
-            "slurred speech, or trouble swallowing, that has crept in",
-            "drooping eyelids or double vision that came on gradually or come and go, or weakness that gets worse "
-            "with use and better with rest (if it affects breathing, call your emergency number; if it affects "
-            "swallowing or speech, get urgent medical help today)",
+            "weakness that is getting worse, or spreading to another part of the body, over weeks or months",
+            "slurred speech, or trouble swallowing, that has crept in over weeks",
+            "drooping eyelids that came on slowly or come and go, or double vision that comes and goes. Also weakness "
+            "that gets worse with use and better with rest. If it affects breathing, call your emergency number. If "
+            "it affects swallowing or speech, go to hospital today",
             "a muscle that looks thinner than before",
             "falls because a leg gives way",
             "coughing or choking on food or drink that clears, more than once in recent weeks",
@@ -106,8 +121,8 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "weight loss you cannot explain",
         ),
         "#0072B2",
-        "a task that has become harder because of weakness, weakness getting worse over weeks, speech or swallowing "
-        "slowly getting harder, drooping eyelids or double vision that came on gradually or come and go, a thinner "
+        "a task that has become harder because of weakness, weakness getting worse or spreading over weeks or months, "
+        "speech or swallowing slowly getting harder, drooping eyelids or double vision that come and go, a thinner "
         "muscle, a leg that gives way, coughing or choking on food more than once, numbness that spreads slowly over "
         "weeks, or weight loss you cannot explain",
     ),
@@ -120,8 +135,9 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "an area that feels weak or stiff, while every task is still as easy as before",
             "numbness, tingling or pins and needles that last more than a few weeks, or feeling unsteady in the dark",
             "a medicine that you think may be causing twitching (do not stop it without advice)",
-            "tiredness for a few weeks without a reason you know, tiredness that affects daily life, or tiredness "
-            "with low mood, or with loud snoring, choking noises or pauses in breathing in your sleep",
+            "tiredness for a few weeks without a reason you know, or tiredness that affects daily life. Also "
+            "tiredness with low mood. Also tiredness with loud snoring, choking noises or pauses in breathing in "
+            "your sleep, if you have no weakness. With weakness, see a doctor today",
         ),
         "#009E73",
         "a twitch for more than 2 weeks or in more than one place, an area that feels weak or stiff while every task "
@@ -140,6 +156,7 @@ CARE_SOURCES: tuple[str, ...] = (
     "nhspins",
     "nhstwitch2023",
     "nhstired2023",
+    "nice2016",
 )
 #: Said after the four levels wherever they appear: a rule for a reader whose signs fit two levels.
 CARE_TIE_BREAK = "Not sure which level fits? Choose the higher one. In the UK, NHS 111 can help you decide."

@@ -57,6 +57,15 @@ NEVER_AGAIN = {
     "usually break it better": "unsourced",
     "clinical brief": "readers cannot see the brief: cite the primary source",
     "see a doctor promptly": "every 'see a doctor' says how soon",
+    # The whole-course review of 2026-12-03 (briefs 1-2):
+    "progressive twitching": "the twitching is not what progresses: twitching with weakness that gets worse",
+    "harmless and progressive": "the twitching is not what progresses: twitching with weakness that gets worse",
+    "over one or more days": "fits weeks of slow spread too: today is spreading day by day over one to a few days",
+    "spread over a day or more": "fits weeks of slow spread too: today is spreading day by day over one to a few days",
+    "lower motor neuron signs** are": "twitching alone is not an LMN sign",
+    "0 no movement": "MRC grade 0 is no contraction (grade 1, a flicker, moves nothing either)",
+    "set with neurologists": "an authority, not a source",
+    "this is me/cfs": "not all post-viral fatigue is ME/CFS (NICE 2021)",
 }
 
 
@@ -225,3 +234,33 @@ def test_a_predict_cell_does_not_show_its_answer_in_its_code():
     grade = re.search(r"\d", right)
     assert grade, right
     assert f"grade={grade.group()}" not in cell.replace(" ", ""), f"the ladder opens on the answer: {cell}"
+
+
+def test_fatigable_weakness_that_affects_speech_is_sent_to_hospital_today():
+    """Rosa's nasal voice is speech affected: the course's own rule says hospital the same day, in every answer."""
+    import tomllib
+
+    bank = tomllib.loads((ROOT / "helpers" / "fatigue" / "questions.toml").read_text(encoding="utf-8"))
+    question = bank["check_comes_and_goes"]
+    assert "nasal" in question["prompt"], "the prompt must show the speech sign the feedback relies on"
+    right = next(c for c in question["choices"] if c.get("correct"))
+    assert "today" in right["text"] and "same day" in right["feedback"]
+    assert not [c for c in question["choices"] if " may)" in c["feedback"]], "no hedge on the time frame"
+
+
+def test_the_lifetime_chance_of_als_is_set_against_the_lifetime_chance_of_twitching():
+    """Lesson 04 opens with a base rate: a yearly incidence set against a lifetime share compares unlike spans."""
+    opening = json.loads((ROOT / "notebooks" / "04_is_it_als.ipynb").read_text(encoding="utf-8"))["cells"][0]
+    text = " ".join("".join(opening["source"]).split())
+    assert "1 in 400" in text and "lifetime" in text and "Alonso 2009" in text
+    assert "per 100,000" not in text, "a yearly rate does not belong beside a lifetime share"
+
+
+def test_the_base_rate_key_keeps_als_in_capitals():
+    """The key lower-cases the step's first letter only: 'develop als' reads as a typo on a projected slide."""
+    from helpers.twitching.model import BASE_RATE_STEPS
+    from helpers.twitching.views import base_rate_figure
+
+    for step in BASE_RATE_STEPS:
+        texts = [a.text for a in base_rate_figure(step).layout.annotations if a.text]
+        assert not [t for t in texts if re.search(r"\bals\b", t)], (step, texts)

@@ -35,7 +35,14 @@ def test_four_time_frames_from_emergency_to_routine():
     emergency, same_day, soon, routine = CARE_LEVELS
     assert any("suddenly" in s and "stroke" in s for s in emergency.signs)
     assert any("breathing" in s for s in emergency.signs) and any("swallow" in s for s in emergency.signs)
-    assert any("over one or more days" in s for s in same_day.signs)
+    # Spreading weakness: day by day over one to a few days is today; over weeks or months is within days.
+    # "One or more days" would also fit weeks of slow spread (the pattern of ALS) and make "within days" unreachable.
+    assert any("day by day, over one to a few days" in s for s in same_day.signs)
+    assert any("spreading" in s and "over weeks or months" in s for s in soon.signs)
+    assert not [s for s in same_day.signs if "one or more days" in s or "a day or more" in s]
+    # Breathing muscles weakening slowly (NICE NG42): today, for someone with weakness; snoring alone is routine.
+    assert any("lie flat" in s and "cough" in s and "if you have weakness" in s for s in same_day.signs)
+    assert any("snoring" in s and "no weakness" in s for s in routine.signs)
     # No sign fits two levels: "within hours" is the emergency's, and the same-day sign points there.
     assert any("worse by the hour" in s for s in emergency.signs)
     assert all(
@@ -74,7 +81,7 @@ def test_four_time_frames_from_emergency_to_routine():
     assert "harming yourself" in emergency.short
     assert any("pins and needles" in s and "few weeks" in s for s in routine.signs)
     assert "Choose the higher one" in care_text() and "Choose the higher one" in care_markdown()
-    assert any("worse over weeks" in s for s in soon.signs) and "within days" in soon.action
+    assert any("getting worse, or spreading" in s for s in soon.signs) and "within days" in soon.action
     assert any("2 weeks" in s for s in routine.signs) and any("more than one place" in s for s in routine.signs)
     assert any("few weeks" in s for s in routine.signs), "tiredness: the 'few weeks' threshold"
 
@@ -169,3 +176,11 @@ def test_every_page_shows_a_review_date_that_is_not_past_due(page):
 def test_readme_says_how_to_report_an_error():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "Report an error" in readme and "issue" in readme.lower()
+
+
+def test_the_readers_page_stores_the_kernels_language_info_so_opening_it_changes_nothing():
+    """With a bare {"name": "python"}, JupyterLab fills it in when the kernel starts: closing asks "Save?"."""
+    start = json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text(encoding="utf-8"))
+    page = json.loads(WORRIED.read_text(encoding="utf-8"))
+    assert page["metadata"]["language_info"] == start["metadata"]["language_info"]
+    assert "version" in page["metadata"]["language_info"]

@@ -35,11 +35,13 @@ def test_safety_notice_gives_every_time_frame_and_the_red_flags():
     for level in ("call your emergency number now", "get urgent medical help today", "book within days", "routine"):
         assert level in text, level
     assert "comes on suddenly" in text and "stroke" in text, "sudden weakness is an emergency"
-    assert "spread over one or more days" in text, "weakness spreading over days: the same day"
+    assert "spreading day by day, over one to a few days" in text, "weakness spreading over days: the same day"
+    assert "over weeks or months" in text, "weakness spreading over weeks or months: within days"
+    assert "breathless when you lie flat" in text, "breathing muscles weakening slowly: today"
     assert "worse by the hour" in text, "weakness getting worse within hours: the emergency"
     assert "trouble breathing" in text and "swallow" in text
     assert "does not diagnose" in text
-    for flag in ("getting worse over weeks", "speech", "swallowing", "choking", "thinner", "falls", "2 weeks"):
+    for flag in ("getting worse, or spreading", "speech", "swallowing", "choking", "thinner", "falls", "2 weeks"):
         assert flag in text, flag
     assert "promptly" not in text and "persist" not in text, "times, not vague words"
 

@@ -167,6 +167,10 @@ def synced_notebook_text() -> str:
         if SOURCES_START in source:
             source = _replace_between(source, SOURCES_START, SOURCES_END, sources_markdown(page_text))
         cell["source"] = source.splitlines(keepends=True)
+    # The kernel's language_info as the executed lessons store it: with a bare {"name": "python"}, JupyterLab
+    # fills it in when the kernel starts and marks the page as changed, so closing it asks "Save your work?".
+    start = json.loads((WORRIED_NOTEBOOK.parent / "00_start_here.ipynb").read_text(encoding="utf-8"))
+    nb["metadata"]["language_info"] = start["metadata"]["language_info"]
     return json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 

@@ -16,13 +16,31 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+#: The active cell's toolbar, off (course.py ships the same in the course's own environment). "showToolbar" alone
+#: is not enough in JupyterLab 4.6: it reaches only the notebook opened last before the setting loaded, so every
+#: item is also removed (an empty toolbar has nothing to focus).
+CELL_TOOLBAR_OFF = {
+    "showToolbar": False,
+    "toolbar": [
+        {"name": name, "disabled": True}
+        for name in (
+            "duplicate-cell",
+            "move-cell-up",
+            "move-cell-down",
+            "insert-cell-above",
+            "insert-cell-below",
+            "delete-cell",
+        )
+    ],
+}
+
 # JupyterLab 4 renders only the cells in view by default; for tests and
 # screenshots every cell must be in the page, so windowing is switched off.
 LAB_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
-    "@jupyterlab/cell-toolbar-extension/plugin.jupyterlab-settings": {"showToolbar": False},
+    "@jupyterlab/cell-toolbar-extension/plugin.jupyterlab-settings": CELL_TOOLBAR_OFF,
 }
 
 

@@ -75,7 +75,7 @@ CARE_OPTIONS: dict[str, str] = {
     "same_day": "Get urgent medical help today",
     "soon": "See a doctor soon: book within days",
     "routine": "Book a routine appointment",
-    "self_care": "Self-care and keep the diary; book an appointment if it lasts, spreads or a task gets harder",
+    "self_care": "Self-care; a doctor within days if a task gets harder or it spreads, a routine visit if it lasts",
 }
 
 
@@ -116,8 +116,9 @@ PATTERNS: dict[str, Pattern] = {
             "tiredness",
             "Tiredness rose in weeks of hard training. It was back to usual within days. Strength was full at every "
             "check-up. This is tiredness that follows a trigger.",
-            "Rest and recovery are the care. Book an appointment if it lasts more than a few weeks, or if a task gets "
-            "harder. For a real person, only a clinician who examines them can say what it is.",
+            "Rest and recovery are the care. See a doctor within days if a task gets harder; book a routine "
+            "appointment if it lasts more than a few weeks. For a real person, only a clinician who examines them "
+            "can say what it is.",
             "lesson 01 (tired or weak?)",
             ("nhstired2023",),
         ),
@@ -1000,8 +1001,9 @@ for _o in (
         "Cramps in most weeks.",
         lambda c: _cramp_weeks(c) >= 0.5,
         lambda c: f"cramps in {_cramp_weeks(c):.0%} of weeks",
-        "Cramps are common in healthy people: about a quarter of adults had night-time leg cramps in the past month "
-        "(Grandner & Winkelman 2017), and most people with harmless twitching have cramps (Filippakis 2018). They "
+        "Cramps are common in healthy people: about three in ten adults had night-time leg cramps in the past month "
+        "(Grandner & Winkelman 2017), and about two in three people with harmless twitching have cramps "
+        "(Filippakis 2017). They "
         "are common in ALS too (Caress 2016). On their own they do not tell patterns apart.",
     ),
     Observation(

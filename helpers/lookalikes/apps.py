@@ -192,8 +192,9 @@ STORY_REASONING: tuple[tuple[str, str], ...] = (
     (
         "What comes to mind first?",
         "A problem in the body's chemistry, such as a very low potassium, for example with an overactive thyroid "
-        "(attacks of weakness called thyrotoxic periodic paralysis; Vijayakumar 2014), or a low magnesium or "
-        "calcium. Or something in the spinal cord in the neck, such as something pressing on it. Weakness that "
+        "(attacks of weakness called thyrotoxic periodic paralysis; Vijayakumar 2014), or a low magnesium "
+        "(a low calcium brings cramps and spasms rather than weakness). Or something in the spinal cord in the "
+        "neck, such as something pressing on it. Weakness that "
         "climbs over hours to days with tingling can be Guillain-Barré syndrome, in which the body's defences attack "
         "the nerves, often after an infection (NHS, Guillain-Barré syndrome). Rarely, a poison such as an "
         "insecticide. Caffeine and stress explain twitching (Simon & Kiernan 2013), not weakness within hours.",

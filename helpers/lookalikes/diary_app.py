@@ -69,8 +69,9 @@ def urgent_html(signs: tuple[str, ...]) -> str:
         "something came on suddenly (a drooping face, slurred speech, a weak arm or leg, new bladder or bowel "
         f"problems): {html.escape(level.action.lower())} ({html.escape(level.where)}).</strong></p>"
         "<p style='margin:0.2em 0'>If swallowing or speech has slowly become harder over weeks, you cough or choke "
-        "on food more than once, or double vision or a drooping eyelid came on gradually: see a doctor within days "
-        "(this week). Your entry was saved.</p></div>"
+        "on food more than once, or double vision or a drooping eyelid comes and goes: see a doctor within days "
+        "(this week). New double vision that does not go away: get urgent medical help today. Your entry was "
+        "saved.</p></div>"
     )
 
 
@@ -84,9 +85,10 @@ SPEECH_HTML = (
 #: After a saved weakness entry with no emergency words: how soon, in both directions.
 WEAKNESS_HTML = (
     "<p style='margin:0.3em 0'><strong>Saved.</strong> Weakness that came on within minutes or hours, or came "
-    "today and has gone: call your emergency number now. Weakness, or tingling, that has spread over a day or more "
-    "(for example up both legs), or sudden weakness on an earlier day that has gone: get urgent medical help "
-    "today. A task that has become harder over weeks: see a doctor within days (this week).</p>"
+    "today and has gone: call your emergency number now. Weakness, or tingling, that is spreading day by day, over one "
+    "to a few days (for example up both legs): go to hospital today. Sudden weakness on an earlier day that has "
+    "gone: get urgent medical help today. Weakness getting worse or spreading over weeks or months, or a task that "
+    "has become harder: see a doctor within days (this week).</p>"
 )
 #: After a saved numbness entry with no emergency words: the three time frames of the care levels for numbness.
 NUMBNESS_HTML = (

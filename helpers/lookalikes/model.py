@@ -448,8 +448,8 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "Blood tests (thyroid, calcium, magnesium, potassium) normal. No scan needed.",
-            "The neurologist explains the findings, and what should make him come back: a task that gets harder, "
-            "or a muscle that looks thinner.",
+            "The neurologist explains the findings, and what should make him come back within days: a task that "
+            "gets harder, or a muscle that looks thinner.",
         ),
         (
             "A year later: still twitching, still full strength. Benign fasciculation syndrome (harmless twitching "
@@ -479,7 +479,7 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "Health anxiety: the worry is real and hard to live with. Talking therapy (cognitive behavioural "
-            "therapy, CBT) helps; she is told to come back if any task gets harder (NHS, health anxiety).",
+            "therapy, CBT) helps; she is told to come back within days if any task gets harder (NHS, health anxiety).",
             "",
         ),
     ),
@@ -497,7 +497,7 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "Repeated nerve stimulation: the muscle's response falls by 10% or more over a train of pulses. (This "
-            "test is normal in some people with myasthenia, especially when only the eyes are affected; Abraham 2017.)",
+            "test is often normal in myasthenia, especially when only the eyes are affected; Abraham 2017.)",
             "An antibody blood test helps to confirm it.",
         ),
         (
@@ -581,8 +581,8 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
             "Treatment of the thyroid starts.",
         ),
         (
-            "Overactive thyroid. After treatment starts (month 2 in the course's model) the twitches and cramps "
-            "settle (NHS, overactive thyroid).",
+            "Overactive thyroid, with a low magnesium. After treatment starts (month 2 in the course's model) the "
+            "twitches settle (NHS, overactive thyroid), and so do the cramps once the magnesium is corrected.",
             "",
         ),
     ),

@@ -47,7 +47,7 @@ def mrc_ladder_figure(grade: int) -> go.Figure:
     return style_figure(
         fig,
         title=f"MRC grade {grade}: {MRC_GRADES[grade]}",
-        x_title="strength (each rung is one grade)",
+        x_title="grades are ordered steps, not amounts of strength",
         y_title="MRC grade (0-5)",
         description=describe_mrc(grade),
         height=380,

@@ -33,7 +33,7 @@ from helpers.engine.people import DAYS_PER_MONTH, DAYS_PER_WEEK, check_persona, 
 CALM_DAY: dict[str, float] = {"caffeine_mg": 100.0, "sleep_h": 8.0, "stress_0_10": 2.0, "exercise_min": 30.0}
 #: Slider ranges of the trigger lab (inside the ranges helpers.engine accepts).
 TRIGGER_RANGES: dict[str, tuple[float, float, float]] = {
-    "caffeine_mg": (0.0, 800.0, 50.0),  # 800 mg is about eight strong coffees
+    "caffeine_mg": (0.0, 800.0, 50.0),  # 800 mg is about eight cups of brewed coffee
     "sleep_h": (4.0, 9.0, 0.5),
     "stress_0_10": (0.0, 10.0, 1.0),
     "exercise_min": (0.0, 180.0, 15.0),

@@ -561,7 +561,7 @@ def side_by_side_figure(data: pd.DataFrame, months_shown: int, months_total: int
         xanchor="left",
         yanchor="top",
         font=dict(size=12, color="#444"),
-        text=wrap_text("grey band: within measurement noise of normal", 12),
+        text=wrap_text("grey band: 85% of normal and above, counted as normal (an assumption)", 12),
     )
     layout = dict(
         xaxis=dict(range=[0, months_total], dtick=1, anchor="y"),
@@ -637,7 +637,8 @@ def base_rate_figure(step: str) -> go.Figure:
         "Everyone": "grey = one person",
         "Twitch at some point in life": "orange = twitches at some point in life",
     }
-    key = legend.get(step, "orange = twitches at some point · black, circled in blue = " + step.lower())
+    # Lower-case the step's first letter only: "ALS" must stay in capitals.
+    key = legend.get(step, "orange = twitches at some point · black, circled in blue = " + step[:1].lower() + step[1:])
     # The key sits on top of the grid, wrapped on the narrowest figure. The grid keeps its squares square by
     # shrinking its own area (constrain="domain") from the bottom, so the key stays on it on any screen.
     key_note = dict(

@@ -327,7 +327,7 @@ MRC_WORDS: dict[int, str] = {
     3: "against gravity",
     2: "with gravity removed",
     1: "a flicker",
-    0: "no movement",
+    0: "no contraction",
 }
 
 

@@ -260,7 +260,8 @@ def cramps_figure() -> go.Figure:
     description = (
         f"Cramp days a month for the twelve synthetic people (rates assumed for teaching), in the first and the "
         f"last six months of two years. At "
-        f"the start Sofia (overactive thyroid) has {sofia.first_months}, Daniel (harmless twitching) "
+        f"the start Sofia (overactive thyroid, with a low magnesium) has {sofia.first_months}, Daniel (harmless "
+        f"twitching) "
         f"{daniel.first_months}, Peter (ALS) {peter.first_months} and Margaret (ALS) {margaret.first_months}; at the "
         f"end Sofia's have fallen to {sofia.last_months} after treatment, and Daniel's, Peter's and Margaret's are "
         f"{daniel.last_months}, {peter.last_months} and {margaret.last_months}. Cramps alone do not tell the groups "

@@ -97,6 +97,10 @@ def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, small_screen)
         assert report["model_answers"] == stored["model_answers"] and report["model_answers_open"] == 0, (
             f"{notebook.name}: model answers must be closed after Run All: {report}"
         )
+        # The cell toolbar (duplicate, move, insert, delete) is off: Tab and Space on it would edit the lesson.
+        page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").nth(2).click()
+        toolbar = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-cell-toolbar button")
+        assert toolbar.count() == 0, f"{notebook.name}: the active cell shows {toolbar.count()} cell-toolbar buttons"
         # Offline: no toolbar button that would upload a figure to a web service.
         shares = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .modebar-btn[data-title^='Share chart']")
         assert shares.count() == 0, f"{notebook.name}: {shares.count()} figures offer 'Share chart' (an upload)"
