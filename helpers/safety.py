@@ -96,11 +96,11 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "gone away, if you did not get help at the time (a possible mini-stroke)",
         ),
         "#E69F00",
-        "weakness spreading day by day, over one to a few days (for example up both legs); numbness or tingling, "
-        "without weakness, that has spread over hours or days; weakness that gets worse with use and now affects "
-        "swallowing or speech; with weakness, breathless lying flat, waking breathless or a weak cough; new double "
-        "vision that does not go away; sudden weakness, numbness, a drooping face or trouble speaking that "
-        "happened on an earlier day and has gone away, if you got no help at the time",
+        "weakness spreading day by day, over one to a few days (for example up both legs: go to hospital); "
+        "numbness or tingling, without weakness, that has spread over hours or days; weakness that gets worse with "
+        "use and now affects swallowing or speech (go to hospital); with weakness, breathless lying flat, waking "
+        "breathless or a weak cough; new double vision that does not go away; sudden weakness, numbness, a drooping "
+        "face or trouble speaking that happened on an earlier day and has gone away, if you got no help at the time",
     ),
     CareLevel(
         "soon",
@@ -242,10 +242,25 @@ def worried_box_html(link: str = WORRIED_PAGE) -> str:
     )
 
 
+def care_summary_html() -> str:
+    """The four time frames in their short form, one coloured row each (the top of every notebook shows this)."""
+    rows = "".join(
+        f"<li style='border-left:6px solid {level.colour};padding:0.1em 0.6em;margin:0.3em 0;list-style:none'>"
+        f"<strong>{html.escape(level.action)}</strong>"
+        + (f" ({html.escape(level.where)})" if level.key in ("emergency", "same_day") else "")
+        + f" if: {html.escape(level.short)}.</li>"
+        for level in CARE_LEVELS
+    )
+    return f"<ul class='course-care-summary' style='padding-left:0;margin:0.3em 0'>{rows}</ul>"
+
+
 def safety_notice_html() -> str:
     """The notice as an accessible HTML block: a heading, what the course is, the reader's box, the four time frames.
 
     The reader's box comes before the time frames so that it is on the first screen even on a small laptop.
+    Why the short form first and every sign in a closed box: the full list is about 800 words, and a
+    health-literacy review found it filled eight projected screens before a lesson began; the short
+    form keeps every level and its red flags in view, and the box holds every sign, word for word.
     """
     return (
         "<div class='course-safety-notice' role='note' aria-label='Safety notice' "
@@ -255,7 +270,11 @@ def safety_notice_html() -> str:
         f"<p style='margin:0.4em 0'>{html.escape(SAFETY_INTRO)}</p>{worried_box_html()}"
         "<p style='margin:0.4em 0'><strong>When to get care, and how soon</strong> (start at the top, and stop at "
         "the first level that fits you):</p>"
-        f"{care_html()}</div>"
+        f"{care_summary_html()}"
+        f"<p style='margin:0.3em 0'><strong>{html.escape(CARE_TIE_BREAK)}</strong></p>"
+        "<details class='course-care-details'><summary><strong>Every sign, level by level</strong> "
+        "(open to read the full list)</summary>"
+        f"{care_html()}</details></div>"
     )
 
 

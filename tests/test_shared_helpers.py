@@ -55,6 +55,23 @@ def test_safety_notice_renders_accessible_html_with_the_same_words():
     assert repr(safety_notice()) == safety_notice_text()
 
 
+def test_safety_notice_shows_every_level_in_short_and_every_sign_in_its_box():
+    """The first screen keeps each level and its red flags; the full list (about 800 words) waits in a closed box."""
+    import html as html_lib
+    import re
+
+    from helpers.safety import CARE_LEVELS
+
+    notice = safety_notice_html()
+    shown, box = notice.split("<details", 1)
+    words = len(re.sub(r"<[^>]+>", " ", shown).split())
+    assert words < 550, f"the visible notice has {words} words"
+    for level in CARE_LEVELS:
+        assert html_lib.escape(level.action) in shown and html_lib.escape(level.short) in shown, level.key
+        assert all(html_lib.escape(sign) in box for sign in level.signs), level.key
+    assert "<details class='course-care-details'>" in notice and " open" not in notice.split("<details", 1)[1][:40]
+
+
 # --- theme ---------------------------------------------------------------------------------------
 
 

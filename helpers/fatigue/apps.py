@@ -171,7 +171,8 @@ PREDICT_GRIP: dict[str, tuple[str, str]] = {
     "als_limb_onset": (
         "predict_grip_clumsy_hand",
         "Peter's right hand starts *below its own normal* on the very first, rested squeeze. Its force falls "
-        "during the session and comes back after rest, like anyone's, but only to its own low start: rest "
+        "during the session and comes back after rest, roughly as anyone's does in this model, but only to its "
+        "own low start: rest "
         "cannot bring back force that has been lost. His left hand is normal. (The dominant hand is normally a "
         'little stronger than the other, so "low" means low for *that* hand, against its own normal, which '
         "only repeated clinic measurements or age-and-sex norms can give.) A low start against that hand's "

@@ -407,7 +407,8 @@ SPECIAL_FEEDBACK: dict[tuple[str, str], str] = {
     ("carpal_tunnel", "loss"): (
         "Her grip stays inside the noise band, but a grip meter hardly tests the small muscles at the base of "
         "the thumb, which carpal tunnel syndrome weakens. A clinician tests the thumb directly. A normal grip "
-        "does not mean normal strength everywhere, and her weakness is real."
+        "does not mean normal strength everywhere, and her weakness is real. The verdict here is about her "
+        "measured grip only, which has not changed."
     ),
 }
 #: Said after every reveal of a person with ALS or a look-alike: the same story has commoner causes in real life.

@@ -442,8 +442,9 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
             "Many neurologists then do an EMG to look for lost nerve supply that the eye cannot see.",
         ),
         (
-            "EMG: fasciculation potentials (the electrical sign of twitches), with normal motor units and no signs "
-            "of lost nerve supply (de Carvalho & Swash 2013). Nerve conduction normal.",
+            "EMG: fasciculation potentials (the electrical sign of twitches), with normal motor units (the "
+            "signals of a nerve cell and the muscle fibres it works) and no signs of lost nerve supply (de Carvalho "
+            "& Swash 2013). Nerve conduction normal.",
             "Blood tests check for causes of twitching that can be treated.",
         ),
         (
