@@ -10,12 +10,15 @@ needles, twitching and tiredness (keys nhsstroke, nhsgbs, nhscauda, nhsdoublevis
 nhsmg, nhspins, nhstwitch2023, nhstired2023 in data/references.toml) and NICE NG42 for the
 signs of breathing muscles weakening slowly (nice2016: breathless lying flat, waking
 breathless, morning headaches, a weak cough).
-Two choices are the course's own, made with neurologists' reviews and labelled here as
-ASSUMPTIONS: new double vision that does not go away, even if not sudden, goes to "today", and double
-vision that comes and goes to "within days" (both above the NHS page's GP advice, because it can come
-from a nerve palsy or from myasthenia that is about to spread), and spreading
-weakness that may be Guillain-Barré syndrome, or fatigable weakness that now affects speech or
-swallowing, goes to hospital the same day (breathing and swallowing need checking there).
+Three choices are the course's own, made after neurologists' reviews, and are ASSUMPTIONS:
+1. a change in breathing, in someone with weakness, goes to "today" (NICE NG42 lists the signs but
+   sets no time frame);
+2. new double vision that does not go away, even if not sudden, goes to "today", and double vision
+   that comes and goes to "within days" (both above the NHS page's GP advice: it can come from a
+   nerve palsy or from myasthenia that is about to spread);
+3. weakness that worsens or spreads from one day to the next (possible Guillain-Barré syndrome,
+   which can keep worsening for weeks), and fatigable weakness that now affects speech or
+   swallowing, go to hospital the same day (breathing and swallowing need checking there).
 """
 
 from __future__ import annotations
@@ -80,23 +83,28 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
         "from an urgent appointment with your GP (family doctor), an urgent care centre, or NHS 111 (the UK's "
         "urgent advice line); where a sign says hospital, go to an emergency department (A&E)",
         (
-            "weakness, often with tingling, that is spreading day by day, over one to a few days, for example up "
-            "both legs. Go to hospital today. If it gets worse by the hour, affects breathing, or you cannot "
+            "weakness, often with tingling, that is worse, or has spread further, from one day to the next, for "
+            "example up both legs, however long ago it started. Go to hospital today. If it gets worse by the "
+            "hour, affects breathing, or you cannot "
             "swallow, call your emergency number",
             "numbness or tingling, without weakness, that has spread over hours or days, especially in both feet or "
             "both hands, or up the legs",
             "weakness that gets worse with use and better with rest, and now affects swallowing or speech. Go to "
             "hospital today",
-            "if you have weakness, or a nerve or muscle condition, and your breathing has changed. For example, you "
-            "are breathless when you lie flat, or you wake up breathless. Or you have new headaches in the "
-            "morning, or your cough has become weak",
+            "if you have weakness that a task shows (not only a feeling), or a nerve or muscle condition, and your "
+            "breathing has changed. For example, you are breathless when you lie flat, or you wake up breathless. "
+            "Or you have new headaches in the morning, new snoring or pauses in breathing in your sleep, or your "
+            "cough has become weak. Go to hospital today if the weakness is new or getting worse; if a specialist "
+            "team looks after you, call them today",
             "new double vision that does not go away, even if it came on slowly. An optician or an eye hospital can "
-            "also see you today",
+            "also see you today. With a headache, eye pain or one pupil larger than the other, call your emergency "
+            "number",
             "sudden weakness, numbness, a drooping face or trouble speaking that happened on an earlier day and has "
             "gone away, if you did not get help at the time (a possible mini-stroke)",
         ),
         "#E69F00",
-        "weakness spreading day by day, over one to a few days (for example up both legs: go to hospital); "
+        "weakness that is worse, or has spread further, from one day to the next (for example up both legs: go "
+        "to hospital); "
         "numbness or tingling, without weakness, that has spread over hours or days; weakness that gets worse with "
         "use and now affects swallowing or speech (go to hospital); with weakness, breathless lying flat, waking "
         "breathless or a weak cough; new double vision that does not go away; sudden weakness, numbness, a drooping "
@@ -109,7 +117,8 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
         (
             "an everyday task that has become harder because of weakness: a foot that catches, a key you cannot "
             "turn, a jar you can no longer open",
-            "weakness that is getting worse, or spreading to another part of the body, over weeks or months",
+            "weakness that is getting worse, or spreading to another part of the body, so slowly that you notice "
+            "the change only from week to week or month to month",
             "slurred speech, or trouble swallowing, that has crept in over weeks",
             "drooping eyelids that came on slowly or come and go, or double vision that comes and goes. Also weakness "
             "that gets worse with use and better with rest. If it affects breathing, call your emergency number. If "
@@ -121,7 +130,8 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "weight loss you cannot explain",
         ),
         "#0072B2",
-        "a task that has become harder because of weakness, weakness getting worse or spreading over weeks or months, "
+        "a task that has become harder because of weakness, weakness getting worse or spreading from week to week or "
+        "month to month, "
         "speech or swallowing slowly getting harder, drooping eyelids or double vision that come and go, a thinner "
         "muscle, a leg that gives way, coughing or choking on food more than once, numbness that spreads slowly over "
         "weeks, or weight loss you cannot explain",
@@ -137,7 +147,7 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "a medicine that you think may be causing twitching (do not stop it without advice)",
             "tiredness for a few weeks without a reason you know, or tiredness that affects daily life. Also "
             "tiredness with low mood. Also tiredness with loud snoring, choking noises or pauses in breathing in "
-            "your sleep, if you have no weakness. With weakness, see a doctor today",
+            "your sleep, if you have no weakness",
         ),
         "#009E73",
         "a twitch for more than 2 weeks or in more than one place, an area that feels weak or stiff while every task "

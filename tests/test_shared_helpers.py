@@ -35,8 +35,8 @@ def test_safety_notice_gives_every_time_frame_and_the_red_flags():
     for level in ("call your emergency number now", "get urgent medical help today", "book within days", "routine"):
         assert level in text, level
     assert "comes on suddenly" in text and "stroke" in text, "sudden weakness is an emergency"
-    assert "spreading day by day, over one to a few days" in text, "weakness spreading over days: the same day"
-    assert "over weeks or months" in text, "weakness spreading over weeks or months: within days"
+    assert "from one day to the next" in text, "weakness spreading from day to day: the same day"
+    assert "week to week or month to month" in text, "weakness spreading only week to week: within days"
     assert "breathless when you lie flat" in text, "breathing muscles weakening slowly: today"
     assert "worse by the hour" in text, "weakness getting worse within hours: the emergency"
     assert "trouble breathing" in text and "swallow" in text

@@ -75,7 +75,7 @@ CARE_OPTIONS: dict[str, str] = {
     "same_day": "Get urgent medical help today",
     "soon": "See a doctor soon: book within days",
     "routine": "Book a routine appointment",
-    "self_care": "Self-care; a doctor within days if a task gets harder or it spreads, a routine visit if it lasts",
+    "self_care": "Self-care; a routine visit if it lasts or spreads, a doctor within days if a task gets harder",
 }
 
 
@@ -183,7 +183,8 @@ PATTERNS: dict[str, Pattern] = {
             "doubled on some days. This is fatigable weakness: weakness that grows with use, a sign that can be "
             "measured.",
             "Drooping eyelids or double vision that come and go, or weakness that grows with use, mean seeing a "
-            "doctor soon, within days. If swallowing or speech is affected, get help the same day. If breathing is, "
+            "doctor soon, within days. If swallowing or speech is affected, go to hospital the same day. If "
+            "breathing is, "
             "call the emergency number.",
             "lessons 01 and 04",
             ("white2013", "abraham2017", "nhsmg"),
@@ -232,7 +233,8 @@ PATTERNS: dict[str, Pattern] = {
             "region began to weaken. This is weakness that gets worse and spreads. Doctors look into it for ALS and "
             "for the conditions that can look like it. Twitching and cramps are common and tell little on their "
             "own.",
-            "Weakness that gets worse over weeks, or spreads, means seeing a doctor soon, within days; the doctor "
+            "Weakness that gets worse, or spreads, from week to week or month to month means seeing a doctor soon, "
+            "within days; the doctor "
             "then sends them urgently to a neurologist, a specialist in nerves and muscles (NICE 2016). If breathing "
             "becomes hard, or the person cannot "
             "swallow, call the emergency number.",

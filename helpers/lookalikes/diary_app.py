@@ -84,11 +84,11 @@ SPEECH_HTML = (
 
 #: After a saved weakness entry with no emergency words: how soon, in both directions.
 WEAKNESS_HTML = (
-    "<p style='margin:0.3em 0'><strong>Saved.</strong> Weakness that came on within minutes or hours, or came "
-    "today and has gone: call your emergency number now. Weakness, or tingling, that is spreading day by day, over one "
-    "to a few days (for example up both legs): go to hospital today. Sudden weakness on an earlier day that has "
-    "gone: get urgent medical help today. Weakness getting worse or spreading over weeks or months, or a task that "
-    "has become harder: see a doctor within days (this week).</p>"
+    "<p style='margin:0.3em 0'><strong>Saved.</strong> Weakness that came on within minutes or hours, or came today "
+    "and has gone: call your emergency number now. Weakness, or tingling, that is worse or has spread further from "
+    "one day to the next (for example up both legs): go to hospital today. Sudden weakness on an earlier day that has "
+    "gone: get urgent medical help today. Weakness getting worse or spreading from week to week, or a task that has "
+    "become harder: see a doctor within days (this week).</p>"
 )
 #: After a saved numbness entry with no emergency words: the three time frames of the care levels for numbness.
 NUMBNESS_HTML = (

@@ -488,7 +488,7 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "Rosa's eyelids droop by evening and she sometimes sees double. Her arms tire when she dries her hair, "
             "and her voice becomes nasal when she talks for a while. Mornings are almost normal.",
-            "Weakness that grows with use and now affects her speech needs to be seen the same day.",
+            "Weakness that grows with use and now affects her speech needs a hospital the same day.",
         ),
         (
             "The eyelids droop more after she looks up for a minute; arm strength falls with repeated effort and "
@@ -498,7 +498,7 @@ WALK: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "Repeated nerve stimulation: the muscle's response falls by 10% or more over a train of pulses. (This "
-            "test is often normal in myasthenia, especially when only the eyes are affected; Abraham 2017.)",
+            "test can be normal, and often is when only the eyes are affected; Abraham 2017.)",
             "An antibody blood test helps to confirm it.",
         ),
         (
