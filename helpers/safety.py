@@ -16,8 +16,8 @@ Three choices are the course's own, made after neurologists' reviews, and are AS
 2. new double vision that does not go away, even if not sudden, goes to "today", and double vision
    that comes and goes to "within days" (both above the NHS page's GP advice: it can come from a
    nerve palsy or from myasthenia that is about to spread);
-3. weakness that worsens or spreads from one day to the next (possible Guillain-Barré syndrome,
-   which can keep worsening for weeks), and fatigable weakness that now affects speech or
+3. weakness that is clearly worse, or has spread further, in the last few days (possible
+   Guillain-Barré syndrome, which can keep worsening for weeks), and fatigable weakness that now affects speech or
    swallowing, go to hospital the same day (breathing and swallowing need checking there).
 """
 
@@ -56,8 +56,10 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "weakness, numbness or a drooping face that comes on suddenly, within seconds or minutes, especially on "
             "one side. Or speech that suddenly becomes slurred or muddled. Call even if it gets better or goes away "
             "(if it happened today, call now): it could be a stroke or a mini-stroke. Think FAST: is the Face "
-            "drooping, is one Arm weak, is Speech slurred? Then it is Time to call",
-            "double vision, or a drooping eyelid, that comes on suddenly, especially with a headache or a painful eye",
+            "drooping, is one Arm weak, is Speech slurred? Then it is Time to call. Sudden loss of sight, or "
+            "sudden loss of balance, can be a stroke too",
+            "double vision, or a drooping eyelid, that comes on suddenly; or double vision or a drooping eyelid, "
+            "however it came on, with a headache, a painful eye or one pupil larger than the other",
             "weakness that came on or spread over minutes or hours, or is getting worse by the hour. This includes "
             "weakness of both legs, or of both arms and legs. Call even if you have had attacks like this before, "
             "for example with a thyroid or potassium problem",
@@ -70,45 +72,49 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "the UK and Ireland; 988 in the US and Canada)",
         ),
         "#D55E00",
-        "weakness, numbness, a drooping face, slurred or muddled speech, double vision or a drooping eyelid that "
-        "comes on suddenly, even if it goes away; weakness that came on or spread over minutes or hours; you "
-        "suddenly cannot stand, walk or move a limb; numbness around the bottom or genitals, or new loss of "
-        "bladder or bowel control; trouble breathing; choking that does not clear, or you cannot swallow; "
-        "thoughts of harming yourself (crisis line: Samaritans 116 123 in the UK and Ireland; 988 in the US and "
-        "Canada)",
+        "weakness, numbness, a drooping face, slurred or muddled speech, or loss of sight or balance that comes "
+        "on suddenly, even if it goes away; double vision or a drooping eyelid that comes on suddenly, or with a "
+        "headache, eye pain or one larger pupil; weakness that came on or spread over "
+        "minutes or hours; you suddenly cannot stand, walk or move a limb; numbness around the bottom or genitals, "
+        "or new loss of bladder or bowel control; trouble breathing; choking that does not clear, or you cannot "
+        "swallow; thoughts of harming yourself (crisis line: Samaritans 116 123 in the UK and Ireland, 988 in the "
+        "US and Canada)",
     ),
     CareLevel(
         "same_day",
         "Get urgent medical help today",
         "from an urgent appointment with your GP (family doctor), an urgent care centre, or NHS 111 (the UK's "
-        "urgent advice line); where a sign says hospital, go to an emergency department (A&E)",
+        "urgent advice line); where an item below says hospital, go to an emergency department (A&E)",
         (
-            "weakness, often with tingling, that is worse, or has spread further, from one day to the next, for "
-            "example up both legs, however long ago it started. Go to hospital today. If it gets worse by the "
+            "weakness, often with tingling, that is clearly worse, or has spread further, in the last few days: you "
+            "can do clearly less than two or three days ago (stairs, standing up, holding a cup), for example as "
+            "it creeps up both legs, however long ago it started. Go to hospital today. If it gets worse by the "
             "hour, affects breathing, or you cannot "
             "swallow, call your emergency number",
             "numbness or tingling, without weakness, that has spread over hours or days, especially in both feet or "
             "both hands, or up the legs",
             "weakness that gets worse with use and better with rest, and now affects swallowing or speech. Go to "
             "hospital today",
+            "speech or swallowing that is clearly worse in the last few days, even if it started slowly. Go to "
+            "hospital today",
             "if you have weakness that a task shows (not only a feeling), or a nerve or muscle condition, and your "
             "breathing has changed. For example, you are breathless when you lie flat, or you wake up breathless. "
             "Or you have new headaches in the morning, new snoring or pauses in breathing in your sleep, or your "
-            "cough has become weak. Go to hospital today if the weakness is new or getting worse; if a specialist "
-            "team looks after you, call them today",
+            "cough has become weak. Go to hospital today. If you have myasthenia gravis, or you are breathless at "
+            "rest or when you talk, call your emergency number",
             "new double vision that does not go away, even if it came on slowly. An optician or an eye hospital can "
-            "also see you today. With a headache, eye pain or one pupil larger than the other, call your emergency "
-            "number",
+            "also see you today",
             "sudden weakness, numbness, a drooping face or trouble speaking that happened on an earlier day and has "
             "gone away, if you did not get help at the time (a possible mini-stroke)",
         ),
         "#E69F00",
-        "weakness that is worse, or has spread further, from one day to the next (for example up both legs: go "
-        "to hospital); "
-        "numbness or tingling, without weakness, that has spread over hours or days; weakness that gets worse with "
-        "use and now affects swallowing or speech (go to hospital); with weakness, breathless lying flat, waking "
-        "breathless or a weak cough; new double vision that does not go away; sudden weakness, numbness, a drooping "
-        "face or trouble speaking that happened on an earlier day and has gone away, if you got no help at the time",
+        "weakness that is clearly worse, or has spread further, in the last few days, for example up both legs (go to "
+        "hospital); speech or swallowing clearly worse in the last few days (go to hospital); numbness or tingling, "
+        "without weakness, that has spread over hours or days; weakness that gets worse with use and now affects "
+        "swallowing or speech (go to hospital); if you have weakness or a nerve or muscle condition: breathless lying "
+        "flat, waking breathless, new morning headaches, or a weak cough (go to hospital); new double vision that "
+        "does not go away; sudden weakness, numbness, a drooping face or trouble speaking that happened on an earlier "
+        "day and has gone away, if you got no help at the time",
     ),
     CareLevel(
         "soon",
@@ -120,7 +126,8 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "weakness that is getting worse, or spreading to another part of the body, so slowly that you notice "
             "the change only from week to week or month to month",
             "slurred speech, or trouble swallowing, that has crept in over weeks",
-            "drooping eyelids that came on slowly or come and go, or double vision that comes and goes. Also weakness "
+            "drooping eyelids that came on slowly or come and go, or double vision that comes and goes, often worse "
+            "later in the day. Also weakness "
             "that gets worse with use and better with rest. If it affects breathing, call your emergency number. If "
             "it affects swallowing or speech, go to hospital today",
             "a muscle that looks thinner than before",
@@ -130,11 +137,11 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "weight loss you cannot explain",
         ),
         "#0072B2",
-        "a task that has become harder because of weakness, weakness getting worse or spreading from week to week or "
-        "month to month, "
-        "speech or swallowing slowly getting harder, drooping eyelids or double vision that come and go, a thinner "
-        "muscle, a leg that gives way, coughing or choking on food more than once, numbness that spreads slowly over "
-        "weeks, or weight loss you cannot explain",
+        "a task that has become harder because of weakness; weakness getting worse or spreading from week to week "
+        "or month to month; speech or swallowing slowly getting harder; drooping eyelids or double vision that come "
+        "and go, or weakness that gets worse with use and better with rest; a thinner muscle; a leg that gives "
+        "way; coughing or choking on food or drink that clears, more than once in recent weeks; numbness that "
+        "spreads slowly over weeks, or comes with weakness; weight loss you cannot explain",
     ),
     CareLevel(
         "routine",
@@ -150,9 +157,10 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "your sleep, if you have no weakness",
         ),
         "#009E73",
-        "a twitch for more than 2 weeks or in more than one place, an area that feels weak or stiff while every task "
-        "is still as easy, numbness or tingling for more than a few weeks, or tiredness for a few weeks without a "
-        "reason",
+        "a twitch for more than 2 weeks or in more than one place; an area that feels weak or stiff while every "
+        "task is still as easy; numbness or tingling for more than a few weeks; a medicine that may be causing "
+        "twitching; tiredness for a few weeks without a reason, with low mood, or with snoring or pauses in "
+        "breathing in your sleep if you have no weakness",
     ),
 )
 #: The guidance the four levels follow (keys of data/references.toml): every page that shows them lists these.
@@ -253,12 +261,18 @@ def worried_box_html(link: str = WORRIED_PAGE) -> str:
 
 
 def care_summary_html() -> str:
-    """The four time frames in their short form, one coloured row each (the top of every notebook shows this)."""
+    """The four time frames in their short form, one coloured row each (the top of every notebook shows this).
+
+    Each short sign is its own bullet: a literacy review measured one run-on line per level at grade 12.
+    """
+    from helpers.care_picture import short_where
+
     rows = "".join(
         f"<li style='border-left:6px solid {level.colour};padding:0.1em 0.6em;margin:0.3em 0;list-style:none'>"
-        f"<strong>{html.escape(level.action)}</strong>"
-        + (f" ({html.escape(level.where)})" if level.key in ("emergency", "same_day") else "")
-        + f" if: {html.escape(level.short)}.</li>"
+        f"<strong>{html.escape(level.action)}</strong> ({html.escape(short_where(level.where))}) if:"
+        "<ul style='margin:0.1em 0 0.1em 1.1em;padding:0'>"
+        + "".join(f"<li>{html.escape(sign)}</li>" for sign in level.short.split("; "))
+        + "</ul></li>"
         for level in CARE_LEVELS
     )
     return f"<ul class='course-care-summary' style='padding-left:0;margin:0.3em 0'>{rows}</ul>"
@@ -307,12 +321,25 @@ class _CareLevels:
     """
 
     def _repr_html_(self) -> str:
-        from helpers.care_picture import care_ladder_svg
+        """The picture as an <img> of the SVG (a data URI), with the ladder in words as its alt text.
 
+        Why not the SVG inline: a notebook is untrusted until it is run, and JupyterLab's sanitiser strips
+        inline <svg> from stored outputs, leaving its text run together; an <img> is kept.
+        """
+        import base64
+
+        from helpers.care_picture import TIME_LABELS, TITLE, care_ladder_svg
+
+        data = base64.b64encode(care_ladder_svg().encode("utf-8")).decode("ascii")
+        alt = " ".join(
+            [TITLE, *(f"{TIME_LABELS[level.key]}: {level.action}, if: {level.short}." for level in CARE_LEVELS)]
+        )
         return (
-            f"<div class='course-care-picture' style='max-width:760px'>{care_ladder_svg()}</div>"
+            f"<div class='course-care-picture' style='max-width:760px'><img src='data:image/svg+xml;base64,{data}' "
+            f"alt='{html.escape(alt)}' style='max-width:100%;height:auto'></div>"
             "<p style='margin:0.3em 0'>Every sign, level by level, is in the safety notice at the top of this "
-            f"page and on the page <a href='{html.escape(WORRIED_PAGE)}'>If you are worried</a>.</p>"
+            "page (open <em>Every sign, level by level</em>) and on the page "
+            f"<a href='{html.escape(WORRIED_PAGE)}'>If you are worried</a>.</p>"
         )
 
     def __repr__(self) -> str:

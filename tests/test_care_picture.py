@@ -294,3 +294,19 @@ def test_rendered_text_fits_its_box_in_chromium(browser, width):
     for t in measured:
         assert t["x"] >= t["rx"] and t["x"] + t["w"] <= t["rx"] + t["rw"], f"{t['text']!r} is cut off at the side"
         assert t["y"] >= t["ry"] and t["y"] + t["h"] <= t["ry"] + t["rh"], f"{t['text']!r} is cut off at the bottom"
+
+
+def test_a_notebook_shows_the_picture_as_an_image_that_survives_an_untrusted_notebook():
+    """JupyterLab strips inline <svg> from an untrusted notebook's stored output (its text then runs together);
+    an <img> of the same SVG, with the ladder in words as alt text, is kept."""
+    import base64
+    import re
+
+    from helpers.safety import CARE_LEVELS, care_levels
+
+    shown = care_levels()._repr_html_()
+    assert "<svg" not in shown
+    data = re.search(r"src='data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)'", shown)
+    assert data and base64.b64decode(data.group(1)).decode("utf-8") == care_ladder_svg()
+    alt = re.search(r"alt='([^']+)'", shown)
+    assert alt and all(level.action in alt.group(1) for level in CARE_LEVELS)

@@ -103,8 +103,8 @@ def session_with(
     ("left_first", "expected"),
     [
         (24.1, "Leah: normal start; the drop recovers after 120 s rest"),  # 4.9 kg: inside the band
-        (23.9, "Leah: the left hand starts 5 kg under normal, at the edge of the noise band"),  # 5.1 kg
-        (22.1, "Leah: the left hand starts 7 kg under normal, at the edge of the noise band"),  # 6.9 kg
+        (23.9, "Leah: the left hand starts 5 kg under normal, just past the noise band"),  # 5.1 kg
+        (22.1, "Leah: the left hand starts 7 kg under normal, just past the noise band"),  # 6.9 kg
         (21.9, "Leah: the left hand starts 7 kg below normal at the first, rested squeeze"),  # 7.1 kg
     ],
 )
@@ -118,8 +118,8 @@ def test_leah_month_3_single_reading_past_the_band_is_not_a_finding():
     s = grip_session("health_anxiety", 12, 120, 3)
     assert BAND < s.below_normal_kg("left") < CLEARLY_BEYOND_NOISE_KG
     title = grip_session_title(s)
-    assert "below normal" not in title and "edge of the noise band" in title, title
-    assert "at the edge of the noise band" in describe_grip_session(s)
+    assert "below normal" not in title and "just past the noise band" in title, title
+    assert "just past the noise band" in describe_grip_session(s)
 
 
 def test_no_below_normal_for_a_gap_within_or_at_the_edge_of_the_band(sessions):
@@ -200,7 +200,7 @@ def test_an_intermediate_fall_is_more_than_usual_with_its_own_hands_number():
     [
         ((28.0, 26.2), "Leah: normal start; the drop recovers after 120 s rest"),  # 90% and 90%
         ((27.0, 26.2), "Leah: normal start; retest within the noise of the start"),  # 87%: 4 kg down
-        ((25.5, 26.2), "Leah: normal start; right retest 6 kg down (edge of the noise band)"),
+        ((25.5, 26.2), "Leah: normal start; right retest 6 kg down (past the noise band)"),
         ((23.0, 26.2), "Leah: normal start; right retest still 8 kg down after 120 s rest"),
         ((23.0, 21.0), "Leah: normal start; after 120 s rest both retests are still down"),
     ],
@@ -270,13 +270,13 @@ def test_titles_are_short_and_the_caption_says_the_same(sessions):
         for h in HANDS:
             part = caption.split(f"{h} hand starts", 1)[1].split(";")[0]
             kind = s.start_kind(h)
-            assert ("edge of the noise band" in part.split("drops")[0]) == (kind == "edge"), (p, m, r, h, caption)
+            assert ("just past the noise band" in part.split("drops")[0]) == (kind == "edge"), (p, m, r, h, caption)
             assert ("below normal" in part) == (kind == "low"), (p, m, r, h, caption)
             assert ("(recovered)" in part) == (s.retest_kind(h) == "recovered"), (p, m, r, h, caption)
             assert ("more than the usual" in part) == s.falls_more_than_usual(h), (p, m, r, h, caption)
     fig = grip_lab_figure(sessions[("health_anxiety", 3, 120)])
     assert fig.layout.meta["title"] == grip_session_title(sessions[("health_anxiety", 3, 120)])
-    assert "edge of the noise band" in figure_description(fig)
+    assert "just past the noise band" in figure_description(fig)
 
 
 # ---------------------------------------------------------------------------

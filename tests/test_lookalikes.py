@@ -397,3 +397,13 @@ def test_saving_clears_every_box_so_nothing_is_carried_into_the_next_day(tmp_pat
     fill(app, where="calf", what="cramp", sleep="6", caffeine="4", stress="7", exercise="30 min walk")
     assert app.save()
     assert all(box.value == "" for box in app.text_boxes)
+
+
+def test_the_x_axis_names_the_dotted_line_only_when_a_pair_has_one():
+    """A learner looked for the 'dotted line' the axis promised, on pairs that have none."""
+    without = lookalike_figure("Peter", "Mark")
+    with_line = lookalike_figure("Sofia", "Amira")
+    assert not [s for s in without.layout.shapes if s.line.dash == "dot"]
+    assert "dotted" not in without.layout.xaxis.title.text
+    assert [s for s in with_line.layout.shapes if s.line.dash == "dot"]
+    assert "dotted" in with_line.layout.xaxis.title.text

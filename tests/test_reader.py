@@ -35,10 +35,11 @@ def test_four_time_frames_from_emergency_to_routine():
     emergency, same_day, soon, routine = CARE_LEVELS
     assert any("suddenly" in s and "stroke" in s for s in emergency.signs)
     assert any("breathing" in s for s in emergency.signs) and any("swallow" in s for s in emergency.signs)
-    # Spreading weakness is sorted by pace, not by how long it has gone on: worse from one day to the next is today
+    # Spreading weakness is sorted by pace, not by how long it has gone on: clearly worse in a few days is today
     # (Guillain-Barre syndrome can keep worsening for weeks); a change seen only week to week is within days.
     # "Over one or more days" would also fit months of slow spread (the pattern of ALS) and empty "within days".
-    assert any("from one day to the next" in s and "however long ago" in s for s in same_day.signs)
+    assert any("clearly less than two or three days ago" in s and "however long ago" in s for s in same_day.signs)
+    assert any(s.startswith("speech or swallowing that is clearly worse") for s in same_day.signs)
     assert any("spreading" in s and "week to week or month to month" in s for s in soon.signs)
     assert not [s for s in same_day.signs if "one or more days" in s or "a day or more" in s]
     # Breathing muscles weakening slowly (NICE NG42): today, for someone with weakness; snoring alone is routine.

@@ -31,8 +31,8 @@ REPETITIONS_RANGE: tuple[int, int] = (1, 30)
 REST_RANGE_S: tuple[float, float] = (0.0, 600.0)
 MONTH_RANGE: tuple[int, int] = (0, 23)
 #: A gap between two readings (first grip and own normal, retest and first grip) counts as clearly beyond the
-#: noise only above this (kg); between the noise band (GRIP_CHANGE_WITHIN_NOISE_KG, 5 kg) and this it is "at the
-#: edge of the noise band". ASSUMPTION: the band plus about one reading's noise SD (5 + 1.8 kg): one reading just
+#: noise only above this (kg); between the noise band (GRIP_CHANGE_WITHIN_NOISE_KG, 5 kg) and this it is "just past
+#: the noise band". ASSUMPTION: the band plus about one reading's noise SD (5 + 1.8 kg): one reading just
 #: past the band means little (lesson 01).
 CLEARLY_BEYOND_NOISE_KG: float = 7.0
 #: A session's fall is "steep" when, averaged over both hands, it exceeds the usual fall by more than this (kg).
@@ -198,14 +198,14 @@ def describe_grip_session(s: GripSession) -> str:
         gap = s.below_normal_kg(hand)
         where = {
             "normal": "within the noise of normal",
-            "edge": f"{gap:.0f} kg under normal, at the edge of the noise band",
+            "edge": f"{gap:.0f} kg under normal, just past the noise band",
             "low": f"{gap:.0f} kg below normal, clearly beyond the noise",
         }[s.start_kind(hand)]
         fall = "more than" if s.falls_more_than_usual(hand) else "within the noise of"
         retest = {
             "recovered": "recovered",
             "noise": "within the noise of the start",
-            "edge": f"{s.retest_down_kg(hand):.0f} kg down, at the edge of the noise band",
+            "edge": f"{s.retest_down_kg(hand):.0f} kg down, just past the noise band",
             "down": f"still {s.retest_down_kg(hand):.0f} kg down",
         }[s.retest_kind(hand)]
         grips = f"{s.repetitions} grip{'s' if s.repetitions > 1 else ''}"

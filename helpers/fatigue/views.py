@@ -90,12 +90,12 @@ def _start_clause(s: GripSession) -> str | None:
     if low:
         text = f"the {low[0]} hand starts {gap(low[0])} below normal"
         if edge:
-            return f"{text}, the {edge[0]} {gap(edge[0])} under (edge of the noise band)"
+            return f"{text}, the {edge[0]} {gap(edge[0])} under (past the noise band)"
         return f"{text} at the first, rested squeeze"
     if len(edge) == 2:
-        return f"both hands start at the edge of the noise band (right {gap('right')}, left {gap('left')} under normal)"
+        return f"both hands start just past the noise band (right {gap('right')}, left {gap('left')} under normal)"
     if edge:
-        return f"the {edge[0]} hand starts {gap(edge[0])} under normal, at the edge of the noise band"
+        return f"the {edge[0]} hand starts {gap(edge[0])} under normal, just past the noise band"
     return None
 
 
@@ -130,9 +130,9 @@ def _retest_clause(s: GripSession, after_fall: bool) -> str:
     if down:
         return f"{down[0]} retest still {kg(down[0])} down {rest}"
     if len(edge) == 2:
-        return f"retests at the edge of the noise band (right {kg('right')}, left {kg('left')} down)"
+        return f"retests just past the noise band (right {kg('right')}, left {kg('left')} down)"
     if edge:
-        return f"{edge[0]} retest {kg(edge[0])} down (edge of the noise band)"
+        return f"{edge[0]} retest {kg(edge[0])} down (past the noise band)"
     if all(kind[h] == "recovered" for h in HANDS):
         if s.rest_s <= 0:
             return "the retest, with no rest, is back at its start"

@@ -44,7 +44,7 @@ PRIVACY_NOTE = (
 
 #: Always beside the Save button: a diary is for slow changes, never a place to put an emergency first.
 DIARY_IS_FOR_SLOW_CHANGES = (
-    "A diary is for changes over days and weeks. If something came on suddenly (a drooping face, a weak arm or "
+    "A diary is for slow changes, over weeks. If something came on suddenly (a drooping face, a weak arm or "
     "leg, slurred speech), or you have trouble breathing, choking that does not clear, you cannot swallow, or new "
     "loss of bladder or bowel control or numbness around the bottom: do not write it down first. {action} "
     "({where})."
@@ -85,10 +85,10 @@ SPEECH_HTML = (
 #: After a saved weakness entry with no emergency words: how soon, in both directions.
 WEAKNESS_HTML = (
     "<p style='margin:0.3em 0'><strong>Saved.</strong> Weakness that came on within minutes or hours, or came today "
-    "and has gone: call your emergency number now. Weakness, or tingling, that is worse or has spread further from "
-    "one day to the next (for example up both legs): go to hospital today. Sudden weakness on an earlier day that has "
-    "gone: get urgent medical help today. Weakness getting worse or spreading from week to week, or a task that has "
-    "become harder: see a doctor within days (this week).</p>"
+    "and has gone: call your emergency number now. Weakness, or tingling, that is clearly worse, or has spread "
+    "further, in the last few days (for example up both legs): go to hospital today. Sudden weakness on an earlier "
+    "day that has gone: get urgent medical help today. Weakness getting worse or spreading from week to week, or a "
+    "task that has become harder: see a doctor within days (this week).</p>"
 )
 #: After a saved numbness entry with no emergency words: the three time frames of the care levels for numbness.
 NUMBNESS_HTML = (

@@ -160,7 +160,7 @@ def lab_figure(pairing: Pairing, first: pd.DataFrame, second: pd.DataFrame) -> g
     return style_figure(
         figure(traces, layout),
         title=title,
-        x_title="months since the diary began (dotted line: a treatment began to help)",
+        x_title="months since the diary began" + (" (dotted line: a treatment began to help)" if shapes else ""),
         y_title=panels[-1][2],
         description=description,
         height=height,
