@@ -154,6 +154,8 @@ def test_readability_measure_ignores_citations_and_counts_list_items_as_sentence
     text = plain_text("- one short item\n- another one (Reed & Kurland 1963)\n\n| a | b |\n|---|---|\n| cell | cell |")
     assert "1963" not in text and text.count(".") >= 3
     assert plain_text("Grip noise is 1.8 kg here.").count(".") == 1, "a decimal point does not end a sentence"
+    nested = plain_text("- **Call now** if:\n  - weakness that comes on suddenly\n  - trouble breathing")
+    assert nested.count(".") >= 2, f"a nested list item is a sentence of its own: {nested!r}"
 
 
 def review_dates(text: str) -> tuple[dt.date, dt.date]:

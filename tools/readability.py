@@ -26,8 +26,9 @@ _CITATION = re.compile(r"\s*\((?:[^()]*?(?:19|20)\d\d[^()]*?|NHS[^()]*?)\)")
 
 def plain_text(markdown: str) -> str:
     """Markdown reduced to the sentences a reader reads."""
-    # A list item wrapped over several lines is one item: join its continuation lines first.
-    markdown = re.sub(r"\n(?=[ ]{2,}\S)", " ", markdown)
+    # A list item wrapped over several lines is one item: join its continuation lines first (a nested item,
+    # indented under its parent, is an item of its own).
+    markdown = re.sub(r"\n(?=[ ]{2,}(?!(?:[-+*]|\d+\.)\s)\S)", " ", markdown)
     text = re.sub(r"<details>.*?</details>", " ", markdown, flags=re.S)  # hidden detail for students
     text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r"```.*?```", " ", text, flags=re.S)
