@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 from helpers.machine import usable_cores  # noqa: E402  (standard library only)
 from tools.chromium import find_chromium, is_ci  # noqa: E402  (standard library only)
-from tools.sandbox import CELL_TOOLBAR_OFF  # noqa: E402  (standard library only)
+from tools.sandbox import CELL_TOOLBAR_OFF, NOTEBOOK_TOOLBAR_EDITS_OFF  # noqa: E402  (standard library only)
 
 VENV = ROOT / ".venv"
 STAMP = VENV / ".course-env-stamp"
@@ -56,6 +56,7 @@ LAB_OVERRIDES = {
     # is not enough in JupyterLab 4.6: it reaches only the notebook opened last before the setting loaded, so
     # every item is also removed (an empty toolbar has nothing to focus).
     "@jupyterlab/cell-toolbar-extension:plugin": CELL_TOOLBAR_OFF,
+    "@jupyterlab/notebook-extension:panel": NOTEBOOK_TOOLBAR_EDITS_OFF,
 }
 #: Every kernel of the course's environment loads the course's error display (helpers/kernel.py).
 KERNEL_CONFIG = "c.InteractiveShellApp.extensions = ['helpers.kernel']\n"

@@ -180,10 +180,8 @@ def short_where(where: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def signs_line(short: str) -> str:
-    """The signs in one sentence: "If: <short>."."""
-    short = short.strip()
-    return f"If: {short}" + ("" if short.endswith((".", "!", "?")) else ".")
+#: Before each sign in a box.
+BULLET = "• "
 
 
 # --- icons (a 52 x 52 square, drawn with the level's dark shade) ----------------------------------
@@ -258,6 +256,7 @@ class _Line:
     bold: bool
     colour: str
     gap: float = 0.0  # extra space above this line (px)
+    indent: float = 0.0  # px right of the text column (a bullet's continuation lines)
 
 
 def _text_lines(lines: list[_Line], x: float, top: float, css_class: str) -> tuple[list[str], float]:
@@ -269,7 +268,7 @@ def _text_lines(lines: list[_Line], x: float, top: float, css_class: str) -> tup
         baseline = y + line.size
         weight = ' font-weight="bold"' if line.bold else ""
         out.append(
-            f'<text class="{css_class}" x="{x:g}" y="{baseline:g}" font-size="{line.size}"{weight} '
+            f'<text class="{css_class}" x="{x + line.indent:g}" y="{baseline:g}" font-size="{line.size}"{weight} '
             f'fill="{line.colour}">{escape(line.text)}</text>'
         )
         y += line.size * LINE_HEIGHT
@@ -294,10 +293,16 @@ def _level_lines(level: safety.CareLevel, label: str, text_width: float, shade: 
     lines += [
         _Line(t, WHERE_SIZE, False, TEXT_COLOUR) for t in _wrap_to(short_where(level.where), text_width, WHERE_SIZE)
     ]
-    lines += [
-        _Line(t, SIGNS_SIZE, False, TEXT_COLOUR, gap=6 if i == 0 else 0)
-        for i, t in enumerate(_wrap_to(signs_line(level.short), text_width, SIGNS_SIZE))
-    ]
+    # One bullet per sign, continuation lines under the text (a browser review found one run-on paragraph per
+    # box hard to scan, and a teacher could not point at one sign).
+    lines.append(_Line("If:", SIGNS_SIZE, False, TEXT_COLOUR, gap=6))
+    bullet_px = estimated_width(BULLET, SIGNS_SIZE)
+    for sign in level.short.split("; "):
+        for i, t in enumerate(_wrap_to(sign, text_width - bullet_px, SIGNS_SIZE)):
+            if i == 0:
+                lines.append(_Line(BULLET + t, SIGNS_SIZE, False, TEXT_COLOUR, gap=2))
+            else:
+                lines.append(_Line(t, SIGNS_SIZE, False, TEXT_COLOUR, indent=bullet_px))
     return lines
 
 

@@ -260,6 +260,10 @@ def worried_box_html(link: str = WORRIED_PAGE) -> str:
     )
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def care_summary_html() -> str:
     """The four time frames in their short form, one coloured row each (the top of every notebook shows this).
 
@@ -269,7 +273,7 @@ def care_summary_html() -> str:
 
     rows = "".join(
         f"<li style='border-left:6px solid {level.colour};padding:0.1em 0.6em;margin:0.3em 0;list-style:none'>"
-        f"<strong>{html.escape(level.action)}</strong> ({html.escape(short_where(level.where))}) if:"
+        f"<strong>{html.escape(level.action)}</strong>, {html.escape(_lower_first(short_where(level.where)))}, if:"
         "<ul style='margin:0.1em 0 0.1em 1.1em;padding:0'>"
         + "".join(f"<li>{html.escape(sign)}</li>" for sign in level.short.split("; "))
         + "</ul></li>"

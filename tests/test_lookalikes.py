@@ -407,3 +407,11 @@ def test_the_x_axis_names_the_dotted_line_only_when_a_pair_has_one():
     assert "dotted" not in without.layout.xaxis.title.text
     assert [s for s in with_line.layout.shapes if s.line.dash == "dot"]
     assert "dotted" in with_line.layout.xaxis.title.text
+
+
+def test_the_walk_shows_the_newest_step_first_then_the_earlier_ones_in_order():
+    """Newest under the buttons; the earlier steps read 1, 2, 3 (backwards, the story was hard to follow)."""
+    from helpers.lookalikes.apps import walk_html
+
+    numbers = re.findall(r">(\d)\. ", walk_html("als_limb_onset", 4))
+    assert numbers == ["4", "1", "2", "3"], numbers

@@ -257,3 +257,10 @@ def test_the_twitch_ring_stands_out_on_every_strength_fill():
         assert max(_contrast(TWITCH_RING, fill), _contrast(RING_HALO, fill)) >= 3.0, fill
         if _luminance(fill) > 0.5:
             assert _contrast(TWITCH_RING, fill) >= 3.0, f"ring on pale fill {fill}"
+
+
+def test_weak_regions_of_very_different_strength_look_different_on_the_map():
+    """A learner could not tell 15% from 65% by the fill (two near-identical blues); the labels carried it alone."""
+    from helpers.care_picture import contrast_ratio as _contrast
+
+    assert _contrast(strength_colour(15), strength_colour(65)) >= 2.0

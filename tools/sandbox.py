@@ -34,6 +34,13 @@ CELL_TOOLBAR_OFF = {
     ],
 }
 
+#: The notebook toolbar without its edit buttons (insert, cut, copy, paste): they are Tab stops on the way into
+#: every lesson, and Space or Enter on one adds or deletes a cell with no prompt. Save, run, interrupt and restart
+#: stay; the Edit menu and the shortcuts still do the rest.
+NOTEBOOK_TOOLBAR_EDITS_OFF = {
+    "toolbar": [{"name": name, "disabled": True} for name in ("insert", "cut", "copy", "paste")],
+}
+
 # JupyterLab 4 renders only the cells in view by default; for tests and
 # screenshots every cell must be in the page, so windowing is switched off.
 LAB_SETTINGS = {
@@ -41,6 +48,7 @@ LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     "@jupyterlab/cell-toolbar-extension/plugin.jupyterlab-settings": CELL_TOOLBAR_OFF,
+    "@jupyterlab/notebook-extension/panel.jupyterlab-settings": NOTEBOOK_TOOLBAR_EDITS_OFF,
 }
 
 

@@ -117,10 +117,11 @@ def walk_html(persona: str, shown: int) -> str:
     if shown == 0:
         body = "<p style='margin:0.3em 0;color:#333'>Press <em>Next step</em> to see what the clinician does first.</p>"
     else:
-        # Newest first, right under the buttons: a step added below the window would look like a dead button.
+        # Newest first, right under the buttons (a step added below the window would look like a dead button); then
+        # the earlier steps in order, so the story reads 1, 2, 3 (a literacy review found it read backwards).
         done = [step_html(s, i + 1, len(steps), i + 1 == len(steps)) for i, s in enumerate(steps[:shown])]
         earlier = "<p style='margin:0.5em 0 0.1em 0;color:#444'><em>Earlier steps:</em></p>" if shown > 1 else ""
-        body = done[-1] + earlier + "".join(reversed(done[:-1]))
+        body = done[-1] + earlier + "".join(done[:-1])  # the earlier steps in their own order, 1 first
     end = (
         f"<p style='margin:0.3em 0;color:#444;font-size:0.9em'>Sources: {html.escape(walk_sources(persona))}. "
         "Timings are the course's assumptions.</p>"

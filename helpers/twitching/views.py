@@ -241,10 +241,11 @@ BODY_LAYOUT: dict[str, tuple[float, float, float, float, str]] = {
 }
 #: Strength fill: pale at and above WEAK_BELOW_PCT (within the noise of normal), blue and darker as
 #: strength falls below it. The step at the threshold keeps every fill either light or dark, so the
-#: twitch ring (vermillion on a white halo) contrasts 3:1 or more with every fill.
+#: twitch ring (vermillion on a white halo) contrasts 3:1 or more with every fill. The blues run from navy to
+#: a mid blue (white on it still 3.3:1), so that 15% and 65% look different on the map, not only in the labels.
 STRENGTH_SCALE: list[tuple[float, str]] = [
     (0.0, "#08306B"),
-    (WEAK_BELOW_PCT / 100 - 0.001, PALETTE["blue"]),
+    (WEAK_BELOW_PCT / 100 - 0.001, "#4A93CC"),
     (WEAK_BELOW_PCT / 100, "#E3EDF6"),
     (1.0, "#EDEDED"),
 ]

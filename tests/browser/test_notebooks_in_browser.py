@@ -101,6 +101,14 @@ def test_notebook_runs_and_draws_in_chromium(notebook, lab_server, small_screen)
         page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").nth(2).click()
         toolbar = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-cell-toolbar button")
         assert toolbar.count() == 0, f"{notebook.name}: the active cell shows {toolbar.count()} cell-toolbar buttons"
+        # Nor do the notebook toolbar's edit buttons (a Tab stop before the lesson: Enter on "cut" deleted a cell).
+        edits = page.locator(
+            ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-NotebookPanel-toolbar "
+            ":is([data-jp-item-name='insert'], [data-jp-item-name='cut'], [data-jp-item-name='copy'], "
+            "[data-jp-item-name='paste'])"
+        )
+        assert edits.count() == 0, f"{notebook.name}: the notebook toolbar still offers {edits.count()} edit buttons"
+        assert page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) [data-jp-item-name='run']").count() == 1
         # Offline: no toolbar button that would upload a figure to a web service.
         shares = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .modebar-btn[data-title^='Share chart']")
         assert shares.count() == 0, f"{notebook.name}: {shares.count()} figures offer 'Share chart' (an upload)"
