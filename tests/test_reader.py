@@ -46,6 +46,11 @@ def test_four_time_frames_from_emergency_to_routine():
     breathing = [s for s in same_day.signs if "lie flat" in s and "cough" in s]
     assert breathing and "if you have weakness" in breathing[0] and "hospital" in breathing[0]
     assert any("snoring" in s and "no weakness" in s for s in routine.signs)
+    # The short form shown first says what the full sign says: with myasthenia, breathing means the emergency number;
+    # someone a specialist (MND) team looks after calls that team; cauda equina includes trouble passing urine.
+    assert "myasthenia gravis, call your emergency number" in same_day.short and "specialist team" in same_day.short
+    assert "specialist team" in breathing[0] and "myasthenia gravis" in breathing[0]
+    assert any("passing urine" in s for s in emergency.signs) and "passing urine" in emergency.short
     # No sign fits two levels: "within hours" is the emergency's, and the same-day sign points there.
     assert any("worse by the hour" in s for s in emergency.signs)
     assert all(
