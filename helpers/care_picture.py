@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from helpers import safety
 from helpers.checks import whole_number
+from helpers.safety import short_where
 
 TITLE = "When to get care: start at the top, and stop at the first box that fits you."
 FOOTER = safety.CARE_TIE_BREAK
@@ -169,17 +170,6 @@ def _wrap_to(text: str, width: float, size: float, bold: bool = False) -> list[s
     return lines
 
 
-def short_where(where: str) -> str:
-    """``CareLevel.where`` for a box: long asides in brackets dropped, short glosses kept, first letter capital.
-
-    "with your GP (family doctor) or primary care clinician (not urgent: ...)" becomes
-    "With your GP (family doctor) or primary care clinician".
-    """
-    text = re.sub(r"\s*\(([^()]*)\)", lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", where)
-    text = re.sub(r"\s+", " ", text).strip(" ,;")
-    return text[:1].upper() + text[1:]
-
-
 #: Before each sign in a box.
 BULLET = "• "
 
@@ -297,7 +287,7 @@ def _level_lines(level: safety.CareLevel, label: str, text_width: float, shade: 
     # box hard to scan, and a teacher could not point at one sign).
     lines.append(_Line("If:", SIGNS_SIZE, False, TEXT_COLOUR, gap=6))
     bullet_px = estimated_width(BULLET, SIGNS_SIZE)
-    for sign in level.short.split("; "):
+    for sign in level.short_signs:
         for i, t in enumerate(_wrap_to(sign, text_width - bullet_px, SIGNS_SIZE)):
             if i == 0:
                 lines.append(_Line(BULLET + t, SIGNS_SIZE, False, TEXT_COLOUR, gap=2))

@@ -17,13 +17,15 @@ Three choices are the course's own, made after neurologists' reviews, and are AS
    that comes and goes to "within days" (both above the NHS page's GP advice: it can come from a
    nerve palsy or from myasthenia that is about to spread);
 3. weakness that is clearly worse, or has spread further, in the last few days (possible
-   Guillain-Barré syndrome, which can keep worsening for weeks), and fatigable weakness that now affects speech or
-   swallowing, go to hospital the same day (breathing and swallowing need checking there).
+   Guillain-Barré syndrome, which can keep worsening for weeks), and fatigable weakness that now
+   affects speech or swallowing, go to hospital the same day (breathing and swallowing need
+   checking there).
 """
 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 SAFETY_HEADING = "Safety notice: this course teaches, it does not diagnose"
@@ -45,6 +47,11 @@ class CareLevel:
     signs: tuple[str, ...]
     colour: str  # the left border of its row (Okabe-Ito)
     short: str  # the signs in one line, for a printed sheet with little room
+
+    @property
+    def short_signs(self) -> tuple[str, ...]:
+        """The short form's signs one by one ("; " separates them), for a bullet each on a notice or picture."""
+        return tuple(self.short.split("; "))
 
 
 CARE_LEVELS: tuple[CareLevel, ...] = (
@@ -89,8 +96,7 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "weakness, often with tingling, that is clearly worse, or has spread further, in the last few days: you "
             "can do clearly less than two or three days ago (stairs, standing up, holding a cup), for example as "
             "it creeps up both legs, however long ago it started. Go to hospital today. If it gets worse by the "
-            "hour, affects breathing, or you cannot "
-            "swallow, call your emergency number",
+            "hour, affects breathing, or you cannot swallow, call your emergency number",
             "numbness or tingling, without weakness, that has spread over hours or days, especially in both feet or "
             "both hands, or up the legs",
             "weakness that gets worse with use and better with rest, and now affects swallowing or speech. Go to "
@@ -262,6 +268,17 @@ def worried_box_html(link: str = WORRIED_PAGE) -> str:
     )
 
 
+def short_where(where: str) -> str:
+    """``CareLevel.where`` for a box: long asides in brackets dropped, short glosses kept, first letter capital.
+
+    "with your GP (family doctor) or primary care clinician (not urgent: ...)" becomes
+    "With your GP (family doctor) or primary care clinician".
+    """
+    text = re.sub(r"\s*\(([^()]*)\)", lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", where)
+    text = re.sub(r"\s+", " ", text).strip(" ,;")
+    return text[:1].upper() + text[1:]
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
@@ -271,13 +288,11 @@ def care_summary_html() -> str:
 
     Each short sign is its own bullet: a literacy review measured one run-on line per level at grade 12.
     """
-    from helpers.care_picture import short_where
-
     rows = "".join(
         f"<li style='border-left:6px solid {level.colour};padding:0.1em 0.6em;margin:0.3em 0;list-style:none'>"
         f"<strong>{html.escape(level.action)}</strong>, {html.escape(_lower_first(short_where(level.where)))}, if:"
         "<ul style='margin:0.1em 0 0.1em 1.1em;padding:0'>"
-        + "".join(f"<li>{html.escape(sign)}</li>" for sign in level.short.split("; "))
+        + "".join(f"<li>{html.escape(sign)}</li>" for sign in level.short_signs)
         + "</ul></li>"
         for level in CARE_LEVELS
     )

@@ -73,7 +73,7 @@ def test_safety_notice_shows_every_level_in_short_and_every_sign_in_its_box():
     assert grade(sentences) <= 8.0, grade(sentences)
     for level in CARE_LEVELS:
         assert html_lib.escape(level.action) in shown, level.key
-        assert all(f"<li>{html_lib.escape(sign)}</li>" in shown for sign in level.short.split("; ")), level.key
+        assert all(f"<li>{html_lib.escape(sign)}</li>" in shown for sign in level.short_signs), level.key
         assert all(html_lib.escape(sign) in box for sign in level.signs), level.key
     assert "<details class='course-care-details'>" in notice and " open" not in notice.split("<details", 1)[1][:40]
 
