@@ -65,8 +65,9 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "(if it happened today, call now): it could be a stroke or a mini-stroke. Think FAST: is the Face "
             "drooping, is one Arm weak, is Speech slurred? Then it is Time to call. Sudden loss of sight, or "
             "sudden loss of balance, can be a stroke too",
-            "double vision, or a drooping eyelid, that comes on suddenly for the first time; or new double vision or "
-            "a new drooping eyelid with a headache, a painful eye or one pupil larger than the other",
+            "double vision, or a drooping eyelid, that comes on suddenly (unless a doctor has told you it is your "
+            "myasthenia and it is no worse than usual); or new double vision or a new drooping eyelid with a new or "
+            "severe headache, a painful eye or one pupil larger than the other",
             "weakness that came on or spread over minutes or hours, or is getting worse by the hour. This includes "
             "weakness of both legs, or of both arms and legs. Call even if you have had attacks like this before, "
             "for example with a thyroid or potassium problem",
@@ -79,13 +80,14 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "the UK and Ireland; 988 in the US and Canada)",
         ),
         "#D55E00",
-        "weakness, numbness, a drooping face, slurred or muddled speech, or loss of sight or balance that comes "
-        "on suddenly today, even if it goes away; double vision or a drooping eyelid that comes on "
-        "suddenly for the first time, or a new one with a headache, eye pain or one larger pupil; weakness that "
-        "came on or spread over minutes or hours; you suddenly cannot stand, walk or move a limb; numbness around "
-        "the bottom or genitals, new loss of bladder or bowel control, or new trouble passing urine; trouble "
-        "breathing at rest or when you talk; choking that does not clear, or you cannot swallow; thoughts of "
-        "harming yourself (crisis line: Samaritans 116 123 in the UK and Ireland, 988 in the US and Canada)",
+        "weakness, numbness, a drooping face, slurred or muddled speech, or loss of sight or balance that comes on "
+        "suddenly today, even if it goes away; double vision or a drooping eyelid that comes on suddenly, or a new "
+        "one with a new or severe headache, eye pain or one larger pupil; weakness that came on or spread over "
+        "minutes or hours; you suddenly cannot stand, walk or move a limb; numbness around the bottom or genitals, "
+        "new loss of bladder or bowel control, or new trouble passing urine with back pain or numb legs; trouble "
+        "breathing: struggling to breathe, or breathless at rest or when you talk; choking that does not clear, or "
+        "you cannot swallow; thoughts of harming yourself (crisis line: Samaritans 116 123 in the UK and Ireland, 988 "
+        "in the US and Canada)",
     ),
     CareLevel(
         "same_day",
@@ -102,27 +104,30 @@ CARE_LEVELS: tuple[CareLevel, ...] = (
             "weakness that gets worse with use and better with rest, and now affects swallowing or speech. Go to "
             "hospital today",
             "speech or swallowing that is clearly worse in the last few days, even if it started slowly. Go to "
-            "hospital today; if a specialist team already looks after you, call them today instead",
+            "hospital today. If a specialist team (such as an MND team) already looks after you, call them first; "
+            "if you cannot reach them today, go to hospital",
             "if you have weakness that a task shows (not only a feeling), or a condition that weakens muscles (such "
             "as ALS or myasthenia gravis), and your breathing has changed. For example, you are breathless when you "
             "lie flat, or you wake up breathless. Or you have new headaches in the morning, new snoring or pauses in "
-            "breathing in your sleep, or your cough has become weak. Go to hospital today; if a specialist team (such "
-            "as an MND team) already looks after you, call them today instead. If you have myasthenia gravis, or you "
-            "are breathless at rest or when you talk, call your emergency number",
+            "breathing in your sleep, or your cough has become weak. Go to hospital today. If a specialist team (such "
+            "as an MND team) already looks after you, call them first; if you cannot reach them today, go to "
+            "hospital. But if you have myasthenia gravis, or you are breathless at rest or when you talk, call your "
+            "emergency number",
             "new double vision that does not go away, even if it came on slowly. An optician or an eye hospital can "
             "also see you today",
             "sudden weakness, numbness, a drooping face or trouble speaking that happened on an earlier day and has "
             "gone away, if you did not get help at the time (a possible mini-stroke)",
         ),
         "#E69F00",
-        "weakness that is clearly worse, or has spread further, in the last few days, for example up both legs "
-        "(go to hospital); speech or swallowing clearly worse in the last few days (go to hospital); numbness or "
-        "tingling, without weakness, that has spread over hours or days; weakness that gets worse with use and now "
-        "affects swallowing or speech (go to hospital); with weakness, or a condition that weakens muscles: "
-        "breathless lying flat, waking breathless, new morning headaches, or a weak cough (go to hospital, or call "
-        "your specialist team if you have one. With myasthenia gravis, call your emergency number); new double "
-        "vision that does not go away; sudden weakness, numbness, a drooping face or trouble speaking that happened "
-        "on an earlier day and has gone away, if you got no help at the time",
+        "weakness that is clearly worse, or has spread further, in the last few days, for example up both legs (go to "
+        "hospital); speech or swallowing clearly worse in the last few days (go to hospital, or first call your "
+        "specialist team if you have one); numbness or tingling, without weakness, that has spread over hours or "
+        "days; weakness that gets worse with use and now affects swallowing or speech (go to hospital); with weakness "
+        "that a task shows, or a condition that weakens muscles: breathless lying flat, waking breathless, new "
+        "morning headaches, or a weak cough (go to hospital, or first call your specialist team if you have one. With "
+        "myasthenia gravis, call your emergency number); new double vision that does not go away; sudden weakness, "
+        "numbness, a drooping face or trouble speaking that happened on an earlier day and has gone away, if you got "
+        "no help at the time",
     ),
     CareLevel(
         "soon",

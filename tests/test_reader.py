@@ -51,6 +51,9 @@ def test_four_time_frames_from_emergency_to_routine():
     assert "myasthenia gravis, call your emergency number" in same_day.short and "specialist team" in same_day.short
     assert "specialist team" in breathing[0] and "myasthenia gravis" in breathing[0]
     assert any("passing urine" in s for s in emergency.signs) and "passing urine" in emergency.short
+    # A team that cannot be reached today is no reason to wait; the breathing sign needs weakness a task shows.
+    assert all("cannot reach them today, go to hospital" in s for s in same_day.signs if "specialist team" in s)
+    assert "weakness that a task shows" in same_day.short
     # No sign fits two levels: "within hours" is the emergency's, and the same-day sign points there.
     assert any("worse by the hour" in s for s in emergency.signs)
     assert all(
